@@ -11,7 +11,7 @@ import io.lenscast.model.llama.RmsNorm;
  * The logit lens as a pure function of one layer's hidden states:
  * {@code softmax(lm_head(final_norm(h)))} top-k, computed chunk by chunk on the model's device
  * so that only one [chunk x vocab] block of logits exists at a time. Probabilities are
- * {@code exp(logit - logsumexp)} over the full vocabulary in float32.
+ * a float32 softmax over the full vocabulary (one fused pass), then top-k on the device.
  */
 public final class LogitLens {
   private final RmsNorm finalNorm;
@@ -66,10 +66,8 @@ public final class LogitLens {
   public static void topK(NDArray logits, int k, int[][] ids, float[][] probs, int offset) {
     long vocab = logits.getShape().get(1);
     int kk = (int) Math.min(k, vocab);
-    NDArray max = logits.max(new int[] {-1}, true); // [C, 1]
-    NDArray sumExp = logits.sub(max).exp().sum(new int[] {-1}, true); // [C, 1]
-    NDList top = logits.topK(kk, -1, true, true); // values [C, k], indices [C, k]
-    NDArray p = top.get(0).sub(max).exp().div(sumExp); // [C, k]
+    NDList top = logits.softmax(-1).topK(kk, -1, true, true); // probs [C, k], indices [C, k]
+    NDArray p = top.get(0);
     float[] pv = p.toFloatArray();
     long[] iv = top.get(1).toLongArray();
     int rows = (int) logits.getShape().get(0);
