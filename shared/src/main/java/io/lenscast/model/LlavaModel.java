@@ -237,8 +237,8 @@ public final class LlavaModel implements AutoCloseable {
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
       Captures captures = new Captures(spec.captures(), m);
-      NDArray x = embeds.getDataType() == dtype ? embeds.duplicate() : embeds.toType(dtype, false);
-      x.attach(scope);
+      embeds.tempAttach(scope);
+      NDArray x = embeds.getDataType() == dtype ? embeds.add(0f) : embeds.toType(dtype, false);
       return prefill(m, x, imageStart, spec, captures, cache);
     }
   }
