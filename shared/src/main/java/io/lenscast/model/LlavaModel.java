@@ -25,6 +25,8 @@ import io.lenscast.model.llama.KvCache;
 import io.lenscast.model.llama.LlamaDecoder;
 import io.lenscast.model.weights.CheckpointReader;
 import io.lenscast.model.weights.ModelFolder;
+import io.lenscast.model.weights.RandomTensors;
+import io.lenscast.model.weights.TensorSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,8 @@ import java.util.Set;
 /**
  * LLaVA-1.5 (CLIP ViT + MLP projector + Llama) on DJL's PyTorch engine, written as explicit
  * NDArray ops so every activation can be captured or intervened on. Owns the weights (one base
- * manager); every run works in a sub-manager of the caller's manager, and what it returns lives
- * there.
+ * manager, capped after loading so nothing can leak into it); every run works in a sub-manager
+ * of the caller's manager, and what it returns lives there.
  *
  * <p>Typical use:
  * <pre>{@code
@@ -85,19 +87,42 @@ public final class LlavaModel implements AutoCloseable {
     ModelFolder mf = ModelFolder.resolve(dir);
     LlavaConfig config = LlavaConfig.read(mf.config());
     Device device = pickDevice(options);
-    DataType dtype = device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    DataType dtype = pickDtype(options, device);
     NDManager manager = NDManager.newBaseManager(device);
     try (CheckpointReader reader = new CheckpointReader(mf)) {
-      LlavaWeightsLoader loader = new LlavaWeightsLoader(reader, manager, dtype);
-      ClipVisionTower vision = loader.vision(config.vision());
-      Projector projector = loader.projector(config);
-      LlamaDecoder decoder = loader.decoder(config.text());
-      return new LlavaModel(mf.dir(), config, manager, dtype, vision, projector, decoder,
-          eosOf(mf, config));
+      return build(mf.dir(), config, reader, manager, dtype, eosOf(mf, config));
     } catch (IOException | RuntimeException e) {
       manager.close();
       throw e;
     }
+  }
+
+  /**
+   * A model of {@code config}'s shape with random weights, built in memory (benchmarks of a
+   * named size; see {@link SyntheticSizes}). The seed goes to the engine's generator.
+   */
+  public static LlavaModel synthetic(LlavaConfig config, long seed, ModelOptions options) {
+    Device device = pickDevice(options);
+    DataType dtype = pickDtype(options, device);
+    Engine.getInstance().setRandomSeed((int) seed);
+    NDManager manager = NDManager.newBaseManager(device);
+    try {
+      return build(null, config, new RandomTensors(), manager, dtype,
+          config.text().eosTokenId());
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      throw new IllegalStateException("cannot build a synthetic model: " + e.getMessage(), e);
+    }
+  }
+
+  private static LlavaModel build(Path dir, LlavaConfig config, TensorSource source,
+      NDManager manager, DataType dtype, int eos) throws IOException {
+    LlavaWeightsLoader loader = new LlavaWeightsLoader(source, manager, dtype);
+    ClipVisionTower vision = loader.vision(config.vision());
+    Projector projector = loader.projector(config);
+    LlamaDecoder decoder = loader.decoder(config.text());
+    manager.cap();
+    return new LlavaModel(dir, config, manager, dtype, vision, projector, decoder, eos);
   }
 
   private static Device pickDevice(ModelOptions options) {
@@ -110,6 +135,14 @@ public final class LlavaModel implements AutoCloseable {
       throw new IllegalArgumentException("device gpu requested but DJL sees no GPU");
     }
     return gpu ? Device.gpu() : Device.cpu();
+  }
+
+  private static DataType pickDtype(ModelOptions options, Device device) {
+    return switch (options.dtype()) {
+      case "float32" -> DataType.FLOAT32;
+      case "float16" -> DataType.FLOAT16;
+      default -> device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    };
   }
 
   private static int eosOf(ModelFolder mf, LlavaConfig config) throws IOException {
@@ -130,6 +163,7 @@ public final class LlavaModel implements AutoCloseable {
     return config;
   }
 
+  /** The checkpoint folder, or null for a synthetic model. */
   public Path folder() {
     return folder;
   }
@@ -152,6 +186,11 @@ public final class LlavaModel implements AutoCloseable {
   /** Decoder layers; lens layers are 0..numLayers (numLayers + 1 of them). */
   public int numLayers() {
     return decoder.numLayers();
+  }
+
+  /** Arrays held by the model itself (its weights); constant after loading. */
+  public int weightArrayCount() {
+    return manager.getManagedArrays().size();
   }
 
   /** The lens as a pure function, for callers that run it over captured residuals. */

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import io.lenscast.model.hooks.AttentionBlock;
@@ -17,6 +19,7 @@ import io.lenscast.model.hooks.EmbeddingOverwrite;
 import io.lenscast.model.hooks.HookPoint;
 import io.lenscast.model.lens.LensLayer;
 import io.lenscast.model.lens.LensSpec;
+import io.lenscast.model.lens.LogitLens;
 import io.lenscast.model.testing.Compare;
 import io.lenscast.model.testing.Golden;
 import java.util.ArrayList;
@@ -124,14 +127,12 @@ class InterventionTest {
       assertEquals(model.numLayers(), last.layer());
       assertEquals(r.lastPosition(), last.positions()[last.positions().length - 1]);
       float[] logits = r.logits(0);
-      int[][] ids = new int[1][];
-      float[][] probs = new float[1][];
-      try (NDArray l = m.create(logits).reshape(1, logits.length)) {
-        io.lenscast.model.lens.LogitLens.topK(l, 10, ids, probs, 0);
-      }
+      NDList top = LogitLens.topK(m.create(logits).reshape(1, logits.length), 10);
+      int[] ids = top.get(1).toType(DataType.INT32, false).toIntArray();
       int row = last.positions().length - 1;
-      assertArrayEquals(ids[0], last.ids()[row]);
-      Compare.absolute("last-layer lens probs", probs[0], last.probs()[row], 1e-7);
+      assertArrayEquals(ids, last.ids()[row]);
+      Compare.absolute("last-layer lens probs", top.get(0).toFloatArray(), last.probs()[row],
+          1e-7);
     }
   }
 
