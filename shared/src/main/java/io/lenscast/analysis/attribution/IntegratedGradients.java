@@ -20,10 +20,11 @@ public final class IntegratedGradients {
   private IntegratedGradients() {}
 
   /**
-   * @param input [T, D] float32
-   * @param baseline [T, D] float32
-   * @param score maps an input [T, D] (requiring gradients) to a scalar NDArray
-   * @return per-position importance {@code sum_d |attribution[t, d]|}, length T
+   * @param input [..., T, D] float32 (a leading batch axis of 1 is fine)
+   * @param baseline same shape as input
+   * @param score maps an input (requiring gradients) to a scalar NDArray
+   * @return per-position importance {@code sum_d |attribution[t, d]|}, length T (times any
+   *     leading axes)
    */
   public static double[] positionScores(NDManager manager, NDArray input, NDArray baseline,
       Function<NDArray, NDArray> score, int steps) {
@@ -35,7 +36,7 @@ public final class IntegratedGradients {
           + baseline.getShape() + " differ in shape");
     }
     try (NDManager scope = manager.newSubManager()) {
-      NDArray diff = input.sub(baseline);  // [T, D]
+      NDArray diff = input.sub(baseline);  // [.., T, D]
       diff.attach(scope);
       NDArray sum = scope.zeros(input.getShape(), input.getDataType());  // [T, D]
       for (int i = 0; i < steps; i++) {
@@ -53,7 +54,7 @@ public final class IntegratedGradients {
         }
       }
       NDArray attribution = diff.mul(sum).div(steps);  // [T, D]
-      float[] perPosition = attribution.abs().sum(new int[] {1}).toFloatArray();  // [T]
+      float[] perPosition = attribution.abs().sum(new int[] {-1}).toFloatArray();  // [.., T]
       double[] out = new double[perPosition.length];
       for (int t = 0; t < out.length; t++) {
         out[t] = perPosition[t];

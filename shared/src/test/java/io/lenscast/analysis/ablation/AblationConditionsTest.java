@@ -19,7 +19,7 @@ class AblationConditionsTest {
   @Test
   void parsesEveryConditionToItsCanonicalName() {
     for (String name : new String[] {"none", "object_b0", "object_b2", "register", "random_40",
-        "ig_250", "cells:200-207,224-231"}) {
+        "ig_250", "ig_bos_40", "cells:200-207,224-231"}) {
       assertEquals(name, parse(name).name());
     }
     assertEquals("object_b1", parse("object").name());
@@ -29,7 +29,7 @@ class AblationConditionsTest {
   @Test
   void rejectsMalformedConditionsWithAReason() {
     assertEquals("unknown ablation condition 'objects' (none, object_bB, register, random_N,"
-        + " ig_N, cells:LIST)",
+        + " ig_N, ig_bos_N, cells:LIST)",
         assertThrows(IllegalArgumentException.class, () -> parse("objects")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> parse("random_0"));
     assertThrows(IllegalArgumentException.class, () -> parse("random_577"));

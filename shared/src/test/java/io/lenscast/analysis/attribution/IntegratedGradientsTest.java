@@ -62,6 +62,18 @@ class IntegratedGradientsTest {
   }
 
   @Test
+  void aLeadingBatchAxisGivesOneScorePerPosition() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 2));
+      double[] s = IntegratedGradients.positionScores(m, x, m.zeros(new Shape(1, 2, 2)),
+          NDArray::sum, 50);
+      assertEquals(2, s.length);
+      assertEquals(3.0, s[0], 1e-5);
+      assertEquals(7.0, s[1], 1e-5);
+    }
+  }
+
+  @Test
   void rejectsMismatchedShapesAndTooFewSteps() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = m.zeros(new Shape(2, 2));
