@@ -57,6 +57,11 @@ public final class ProcessorLocator implements ObjectLocator {
 
   /** Cells of the object given the geometry the preprocessing actually used. */
   public GridCells locate(ObjectShape object, CropGeometry crop) {
+    return locate(object, crop, patchSize);
+  }
+
+  /** Cells of the object on a grid of {@code patchSize} px patches over the given crop. */
+  public static GridCells locate(ObjectShape object, CropGeometry crop, int patchSize) {
     CellRaster raster = new CellRaster(crop.cropHeight() / patchSize,
         crop.cropWidth() / patchSize, patchSize, patchSize);
     if (object.mask() != null) {

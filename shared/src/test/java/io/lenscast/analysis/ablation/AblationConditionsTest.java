@@ -117,19 +117,22 @@ class AblationConditionsTest {
     scores[30] = 4;
     scores[40] = 3;
     AtomicInteger calls = new AtomicInteger();
-    AblationTarget t = new AblationTarget(24, 24, 5, null, 0, () -> new float[576], () -> {
+    AblationTarget t = new AblationTarget(24, 24, 5, null, 0, () -> new float[576], bos -> {
       calls.incrementAndGet();
-      return scores;
+      return bos ? new double[576] : scores;
     });
     assertArrayEquals(new int[] {10, 20, 30}, ConditionResolver.resolve(parse("ig_3"), t)
         .cells().indices());
     assertArrayEquals(new int[] {10}, ConditionResolver.resolve(parse("ig_1"), t)
         .cells().indices());
     assertEquals(1, calls.get());
+    assertArrayEquals(new int[] {0, 1}, ConditionResolver.resolve(parse("ig_bos_2"), t)
+        .cells().indices());
+    assertEquals(2, calls.get());
   }
 
   private static AblationTarget target(GridCells object, long seed) {
     return new AblationTarget(24, 24, 5, object, seed, () -> new float[576],
-        () -> new double[576]);
+        bos -> new double[576]);
   }
 }
