@@ -40,7 +40,12 @@ public final class Main {
       System.err.println("lenscast " + command.name() + ": " + e.getMessage());
       return 2;
     } catch (Exception e) {
-      System.err.println("lenscast " + command.name() + ": " + e);
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      System.err.println("lenscast " + command.name() + ": " + e
+          + (root == e ? "" : " (cause: " + root + ")"));
       return 1;
     }
   }

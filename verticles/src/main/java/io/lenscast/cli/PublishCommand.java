@@ -97,7 +97,7 @@ public final class PublishCommand implements Command {
   private static java.util.Properties withProducerDefaults(java.util.Properties p) {
     p.putIfAbsent("acks", "all");
     p.putIfAbsent("max.request.size", String.valueOf(16 * 1024 * 1024));
-    p.putIfAbsent("delivery.timeout.ms", "30000");
+    p.putIfAbsent("delivery.timeout.ms", "60000");
     p.putIfAbsent("max.block.ms", "15000");
     return p;
   }
