@@ -30,6 +30,11 @@ record JobRequest(String prompt, int topK, int newTokens, List<AnalysisStage> st
               + newTokens);
     }
     List<AnalysisStage> stages = all.stream().filter(s -> s.appliesTo(job)).toList();
+    if (a != null && (a.ablation() != null || a.knockout() != null) && stages.isEmpty()) {
+      throw new JobFailedException(JobFailedException.BAD_ANALYSIS,
+          "the job asks for " + (a.ablation() != null ? "ablation" : "knockout")
+              + " but this processor has no stage that runs it");
+    }
     for (AnalysisStage stage : stages) {
       stage.validate(job);
     }

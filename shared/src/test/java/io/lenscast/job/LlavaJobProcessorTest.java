@@ -174,6 +174,13 @@ class LlavaJobProcessorTest {
   }
 
   @Test
+  void refusesAnalysesNoStageRunsInsteadOfSilentlySkippingThem() throws Exception {
+    JobEvent ablate = withAnalyses(job(P0, null), new JobEvent.Analyses(null,
+        new JobEvent.Ablation(List.of("object_b1"), 1, 0L, null, null), null, null));
+    assertCode(JobFailedException.BAD_ANALYSIS, ablate, image("img0_shapes_500x375.png"));
+  }
+
+  @Test
   void refusesThinImagesWhoseResizeWouldExceedThePixelLimit() throws Exception {
     java.awt.image.BufferedImage thin =
         new java.awt.image.BufferedImage(1, 2000, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
