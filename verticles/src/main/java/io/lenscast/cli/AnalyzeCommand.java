@@ -109,8 +109,10 @@ public final class AnalyzeCommand implements Command {
       ProcessorSettings settings) {
     try {
       return LlavaJobProcessor.open(modelDir, device, settings, List.of());
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
       throw new UsageException("bad model folder: " + oneLine(e));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(oneLine(e));
     }
   }
 
