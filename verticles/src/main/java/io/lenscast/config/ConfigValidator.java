@@ -75,6 +75,7 @@ final class ConfigValidator {
     require(p, w.maxImageBytes() > 0, "worker.maxImageBytes must be > 0");
     require(p, w.maxPromptTokens() > 0, "worker.maxPromptTokens must be > 0");
     require(p, w.topK() >= 1, "worker.topK must be >= 1");
+    port(p, "worker.httpPort", w.httpPort());
   }
 
   private static void checkDashboard(List<String> p, DashboardSettings d) {
