@@ -16,6 +16,16 @@ import java.nio.file.Path;
 public final class EngineProcessors implements JobProcessorFactory {
   static final String ENGINE_CLASS = "io.lenscast.job.LlavaJobProcessor";
 
+  /** Whether the engine is part of this build. */
+  public static boolean available() {
+    try {
+      Class.forName(ENGINE_CLASS);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   @Override
   public JobProcessor open(String modelName, Path modelDir) throws Exception {
     Class<?> engine;
