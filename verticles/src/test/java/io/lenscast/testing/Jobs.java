@@ -34,6 +34,22 @@ public final class Jobs {
         + ",\"analyses\":{\"logitLens\":{\"topK\":3}}}";
   }
 
+  /**
+   * A job long enough to be interrupted: the logit lens, then many ablation conditions and a
+   * short generation, each its own forward pass.
+   */
+  public static String heavy(String jobId) {
+    StringBuilder conditions = new StringBuilder("\"none\"");
+    for (int n = 1; n <= 40; n++) {
+      conditions.append(",\"random_").append(n).append('"');
+    }
+    return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
+        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
+        + ",\"class\":\"circle\",\"analyses\":{\"logitLens\":{\"topK\":3},"
+        + "\"ablation\":{\"conditions\":[" + conditions + "],\"seed\":0},"
+        + "\"generate\":{\"maxNewTokens\":16}}}";
+  }
+
   public static String withPrompt(String jobId, String prompt) {
     return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
         + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"prompt\":\"" + prompt + "\"}";
