@@ -50,6 +50,16 @@ public final class Jobs {
         + "\"generate\":{\"maxNewTokens\":16}}}";
   }
 
+  /** A polling job about the fixture's object with one ablation condition, in an experiment. */
+  public static String ablation(String jobId, String experiment) {
+    return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
+        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
+        + ",\"class\":\"circle\",\"objects\":[{\"label\":\"circle\","
+        + "\"bbox\":[100,80,160,120]}],\"experiment\":\"" + experiment + "\""
+        + ",\"analyses\":{\"logitLens\":{\"topK\":3},"
+        + "\"ablation\":{\"conditions\":[\"object_b1\"],\"buffer\":1,\"seed\":0}}}";
+  }
+
   public static String withPrompt(String jobId, String prompt) {
     return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
         + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"prompt\":\"" + prompt + "\"}";
