@@ -107,6 +107,35 @@ class WorkerProcessesTest {
   }
 
   @Test
+  void sigtermLetsTheRunningJobFinishThenLeavesTheGroup() throws Exception {
+    LenscastConfig c = broker.config("");
+    broker.createTopics(c);
+    String id = "term-" + UUID.randomUUID();
+    try (TopicCollector status = statusOf(c);
+        WorkerProcess w = WorkerProcess.start(configFile(c), tmp.resolve("term.log"));
+        KafkaProducer<String, byte[]> producer = new KafkaClients(c.kafka()).producer("t");
+        Admin admin = Admin.create(new KafkaClients(c.kafka()).common())) {
+      w.awaitRunning(WAIT);
+      producer.send(new ProducerRecord<>(c.kafka().topics().jobs(), id,
+          Jobs.heavy(id).getBytes(StandardCharsets.UTF_8))).get();
+      status.until(rs -> Events.statuses(rs, id).stream()
+          .anyMatch(s -> s.progress() != null), WAIT, "the job running");
+      w.stopGracefully(WAIT);
+      var rs = status.until(r -> Events.finished(r, id), Duration.ofSeconds(30),
+          "the job's final status");
+      assertEquals(StatusEvent.COMPLETED, Events.finalStatus(rs, id).orElseThrow().state(),
+          w.log());
+      assertTrue(w.log().contains("stopped cleanly"), w.log());
+      assertEquals(0, admin.describeConsumerGroups(List.of(c.worker().groupId())).all()
+          .get(10, TimeUnit.SECONDS).get(c.worker().groupId()).members().size(),
+          "the worker left the group");
+      assertEquals(1, admin.listConsumerGroupOffsets(c.worker().groupId())
+          .partitionsToOffsetAndMetadata().get().values().stream()
+          .mapToLong(o -> o.offset()).sum(), "the job's offset committed");
+    }
+  }
+
+  @Test
   void twoWorkerProcessesInOneGroupShareTwentyJobsEachDoneOnce() throws Exception {
     LenscastConfig c = broker.config("");
     broker.createTopics(c);
