@@ -35,7 +35,8 @@ public final class RoleCommand implements Command {
     LenscastConfig config = ConfigOptions.load(parser.parse(args));
     EnumSet<Role> roles = role == Role.WORKER ? EnumSet.of(Role.WORKER, Role.WORKER_HTTP)
         : EnumSet.of(role);
-    Platform platform = Platform.start(config, roles, false, new EngineProcessors());
+    Platform platform = Platform.start(config, roles, false,
+        new EngineProcessors(config.worker()));
     System.out.println("lenscast " + name() + " running against " + platform.bootstrapServers()
         + (role == Role.DASHBOARD ? " at http://" + config.dashboard().host() + ":"
             + config.dashboard().port() : " (health and metrics on http://"

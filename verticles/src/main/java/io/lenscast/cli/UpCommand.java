@@ -33,7 +33,7 @@ public final class UpCommand implements Command {
         + config.worker().defaultModel() + "'...");
     Platform platform = Platform.start(config,
         EnumSet.of(Role.WORKER, Role.DASHBOARD, Role.AGGREGATOR), true,
-        new EngineProcessors());
+        new EngineProcessors(config.worker()));
     String url = "http://" + config.dashboard().host() + ":" + config.dashboard().port();
     System.out.println("lenscast is up");
     System.out.println("  dashboard: " + url);

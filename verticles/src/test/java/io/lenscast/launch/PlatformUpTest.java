@@ -24,7 +24,6 @@ import java.util.EnumSet;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,6 @@ class PlatformUpTest {
 
   @Test
   void upServesAJobEndToEndWithMetricsAndExperimentAggregates() throws Exception {
-    Assumptions.assumeTrue(EngineProcessors.available(),
-        "the engine (LlavaJobProcessor) has not landed in this branch yet");
     int[] ports = FreePorts.pick(3);
     LenscastConfig c = ConfigLoader.fromOverlay("""
         {"kafka": {"embedded": {"port": %d, "controllerPort": %d, "dataDir": "%s"}},
@@ -50,7 +47,7 @@ class PlatformUpTest {
         """.formatted(ports[0], ports[1], tmp.resolve("kafka"), ports[2]), Path.of(""));
     String id = "up-" + System.nanoTime();
     try (Platform up = Platform.start(c, EnumSet.of(Role.WORKER, Role.DASHBOARD,
-            Role.AGGREGATOR), true, new EngineProcessors());
+            Role.AGGREGATOR), true, new EngineProcessors(c.worker()));
         TopicCollector out = new TopicCollector(up.bootstrapServers(),
             List.of(c.kafka().topics().status(), c.kafka().topics().aggregates()));
         KafkaProducer<String, byte[]> producer = new KafkaClients(c.kafka()).producer("t")) {

@@ -52,12 +52,10 @@ class WorkerEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(EngineProcessors.available(),
-        "the engine (LlavaJobProcessor) has not landed in this branch yet");
     broker = new TestBroker(tmp.resolve("kafka")).start();
     config = broker.config("\"worker\": {\"maxImagePixels\": 500000}");
     platform = Platform.start(config, java.util.EnumSet.of(Role.WORKER), false,
-        new EngineProcessors());
+        new EngineProcessors(config.worker()));
     producer = new KafkaClients(config.kafka()).producer("test");
   }
 

@@ -30,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +47,6 @@ class WorkerProcessesTest {
 
   @BeforeAll
   static void startBroker() {
-    Assumptions.assumeTrue(EngineProcessors.available(),
-        "the engine (LlavaJobProcessor) has not landed in this branch yet");
     broker = new TestBroker(tmp.resolve("kafka")).start();
   }
 
@@ -186,7 +183,7 @@ class WorkerProcessesTest {
     String first = "restart-1-" + UUID.randomUUID();
     String second = "restart-2-" + UUID.randomUUID();
     try (Platform worker = Platform.start(c, EnumSet.of(Role.WORKER), false,
-            new EngineProcessors());
+            new EngineProcessors(c.worker()));
         KafkaProducer<String, byte[]> producer = new KafkaClients(c.kafka()).producer("t")) {
       try (TopicCollector status = statusOf(c)) {
         producer.send(new ProducerRecord<>(c.kafka().topics().jobs(), first,
