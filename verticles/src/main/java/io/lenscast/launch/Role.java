@@ -3,6 +3,7 @@ package io.lenscast.launch;
 import io.lenscast.aggregator.AggregatorVerticle;
 import io.lenscast.dashboard.DashboardSettings;
 import io.lenscast.dashboard.DashboardVerticle;
+import io.lenscast.worker.WorkerHttpVerticle;
 import io.lenscast.worker.WorkerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +22,14 @@ public enum Role {
             new WorkerVerticle(ctx.config(), ctx.metrics(), ctx.processors())));
       }
       return Future.all(all);
+    }
+  },
+  /** {@code /health} and {@code /metrics} of a stand-alone worker process. */
+  WORKER_HTTP {
+    @Override
+    Future<?> deploy(Vertx vertx, PlatformContext ctx) {
+      return vertx.deployVerticle(
+          new WorkerHttpVerticle(ctx.config().worker(), ctx.metrics()));
     }
   },
   DASHBOARD {
