@@ -1,6 +1,6 @@
 package io.lenscast.dashboard;
 
-import io.micrometer.core.instrument.Counter;
+import io.lenscast.metrics.LenscastMetrics;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,13 +15,13 @@ import java.util.Set;
 final class WebSocketHub {
   private final JobStore store;
   private final int maxBufferedFrames;
-  private final Counter dropped;
+  private final LenscastMetrics metrics;
   private final Set<ClientChannel> clients = new LinkedHashSet<>();
 
-  WebSocketHub(JobStore store, int maxBufferedFrames, Counter dropped) {
+  WebSocketHub(JobStore store, int maxBufferedFrames, LenscastMetrics metrics) {
     this.store = store;
     this.maxBufferedFrames = maxBufferedFrames;
-    this.dropped = dropped;
+    this.metrics = metrics;
   }
 
   int clientCount() {
@@ -29,11 +29,14 @@ final class WebSocketHub {
   }
 
   void connect(ServerWebSocket socket) {
-    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, dropped::increment);
+    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, metrics::wsDropped);
     clients.add(client);
+    metrics.wsClients().incrementAndGet();
     socket.closeHandler(v -> {
       client.markClosed();
-      clients.remove(client);
+      if (clients.remove(client)) {
+        metrics.wsClients().decrementAndGet();
+      }
     });
     socket.exceptionHandler(e -> socket.close());
     socket.textMessageHandler(text -> onRequest(client, text));
@@ -65,6 +68,7 @@ final class WebSocketHub {
 
   void closeAll() {
     snapshot().forEach(ClientChannel::markClosed);
+    metrics.wsClients().addAndGet(-clients.size());
     clients.clear();
   }
 
