@@ -32,7 +32,9 @@ export class JobView {
     });
     $('play').addEventListener('click', () => this.togglePlay());
     for (const id of ['measure', 'measure-word', 'search', 'ablation-condition']) {
-      $(id).addEventListener('input', () => { this.schedule(); this.renderCurves(); });
+      for (const type of ['input', 'change']) {
+        $(id).addEventListener(type, () => { this.schedule(); this.renderCurvesSoon(); });
+      }
     }
     document.addEventListener('keydown', (e) => {
       if (!this.state || e.target.matches('input, textarea, select')) return;
