@@ -157,18 +157,26 @@ export class JobView {
         tokens, values, boolean: measure === 'class', search: hits,
         object: this.objectCells(), ablated: this.ablatedCells(),
       });
-      $('legend').innerHTML = measure === 'class'
+      const legend = measure === 'class'
         ? '<span class="chip yes">top-1 = class</span> <span class="chip no">other</span>'
         : rampLegend(measure === 'word' ? `p(${word || '…'})` : 'top-1 probability');
+      if (legend !== this.legend) {
+        this.legend = legend;
+        $('legend').innerHTML = legend;
+      }
     }
     this.renderPatch();
     this.renderLastTopKHighlight(shown);
     const paintedAtMs = performance.timeOrigin + performance.now();
     this.metrics.paintMs.push(performance.now() - t0);
+    // a layer counts as painted by the first frame showing it or a later layer (live view)
+    const reached = shown ?? -1;
     for (const p of this.pendingLayerEvents) {
-      if (p.layer === shown) this.metrics.layerLatency.push({ ...p, jobId: this.state.jobId, paintedAtMs });
+      if (p.layer <= reached) {
+        this.metrics.layerLatency.push({ ...p, jobId: this.state.jobId, paintedAtMs, shown });
+      }
     }
-    this.pendingLayerEvents = this.pendingLayerEvents.filter((p) => p.layer !== shown && p.layer > (shown ?? -1));
+    this.pendingLayerEvents = this.pendingLayerEvents.filter((p) => p.layer > reached);
   }
 
   step(delta) {

@@ -167,6 +167,53 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theLiveFeedReconnectsByItselfAndResumesTheOpenJob() throws Exception {
+    openDashboard();
+    RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), 5, "reconnect", null);
+    dashboard.publish(job.job);
+    dashboard.publish(job.layer(0));
+    row(job.jobId).click();
+    waitFor(d -> shownTop1().equals(job.top1(0)), "layer 0");
+    ((JavascriptExecutor) driver()).executeScript("window.lenscast.connection.socket.close()");
+    waitFor(d -> "live".equals(d.findElement(By.id("conn")).getText())
+        && !d.findElement(By.id("banner")).isDisplayed(), "reconnected");
+    dashboard.publish(job.layer(1));
+    waitFor(d -> shownTop1().equals(job.top1(1)) && text("layer-count").equals("2 / 5"),
+        "a layer published after the reconnect is painted");
+  }
+
+  @Test
+  void experimentAggregatesAreTabulatedPlottedAndDownloadable() throws Exception {
+    openDashboard();
+    dashboard.publishRaw(dashboard.config.kafka().topics().aggregates(), "exp-7/", """
+        {"schema": "lenscast.aggregate", "version": 1, "experiment": "exp-7", "jobs": 12,
+         "rows": [{"kind": "ablation", "condition": "object_b1", "task": "polling",
+                   "accuracy": 0.42, "accuracyLo": 0.31, "accuracyHi": 0.55},
+                  {"kind": "ablation", "condition": "none", "task": "polling",
+                   "accuracy": 0.91, "accuracyLo": 0.85, "accuracyHi": 0.95}]}""");
+    driver().findElement(By.id("show-experiments")).click();
+    waitFor(d -> d.findElements(By.cssSelector("#aggregates-table tbody tr")).size() == 2,
+        "two aggregate rows");
+    assertTrue(driver().findElement(By.id("aggregates-table")).getText().contains("object_b1"));
+    assertEquals(2, driver().findElements(By.cssSelector("#aggregate-plot .whisker")).size());
+    assertTrue(driver().findElement(By.id("download-csv")).getDomProperty("href")
+        .startsWith("blob:"));
+    chromium.screenshot("10-experiment-aggregates");
+    driver().findElement(By.id("close-experiments")).click();
+  }
+
+  @Test
+  void kafkaBeingDownIsShownAsSuch() throws Exception {
+    try (RunningDashboard down = RunningDashboard.withKafkaDown(broker)) {
+      driver().get(down.url("/"));
+      waitFor(d -> "Kafka: down".equals(d.findElement(By.id("kafka")).getText()), "Kafka down");
+      WebElement banner = driver().findElement(By.id("banner"));
+      assertTrue(banner.getText().startsWith("Kafka is not reachable"), banner.getText());
+      chromium.screenshot("11-kafka-down");
+    }
+  }
+
+  @Test
   void aFailedJobShowsItsReason() throws Exception {
     openDashboard();
     RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), 5, "broken", null);
@@ -194,7 +241,7 @@ class DashboardBrowserTest {
           .sendKeys(RecordedJob.IMAGE.toRealPath().toString());
       driver().findElement(By.cssSelector("[data-testid=submit-object]")).sendKeys("circle");
       driver().findElement(By.cssSelector("[data-testid=submit-bbox]"))
-          .sendKeys("62,123,235,234");
+          .sendKeys("62,70,141,139");
       driver().findElement(By.cssSelector("[data-testid=submit-tag]")).sendKeys("from-form");
       chromium.screenshot("08-submit-form");
       driver().findElement(By.cssSelector("[data-testid=submit-send]")).click();

@@ -106,7 +106,7 @@ class DashboardServerTest {
       byte[] png = Files.readAllBytes(RecordedJob.IMAGE);
       HttpResponse<String> r = upload(d.url("/api/jobs"), png, """
           {"prompt": "USER: <image>\\nWhat is this? ASSISTANT:", "tag": "upload-test",
-           "objects": [{"label": "circle", "bbox": [62, 123, 235, 234]}]}""");
+           "objects": [{"label": "circle", "bbox": [62, 70, 141, 139]}]}""");
       assertEquals(202, r.statusCode(), r.body());
       String jobId = json(r.body()).path("jobId").asText();
 

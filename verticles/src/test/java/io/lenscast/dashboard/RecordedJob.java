@@ -51,7 +51,7 @@ final class RecordedJob {
         new JobEvent.ImageRef(Base64.getEncoder().encodeToString(read(IMAGE)), null,
             IMAGE.getFileName().toString()),
         "USER: <image>\nWhat is shown in this image? ASSISTANT:", null, null, null,
-        List.of(new JobEvent.ObjectAnnotation("circle", new double[] {62, 123, 235, 234},
+        List.of(new JobEvent.ObjectAnnotation("circle", new double[] {62, 70, 141, 139},
             null)),
         new JobEvent.Analyses(new JobEvent.LogitLens(5),
             new JobEvent.Ablation(List.of("none", "object_b1"), 1, 0L, null, null),

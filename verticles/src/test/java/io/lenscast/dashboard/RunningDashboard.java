@@ -26,9 +26,24 @@ final class RunningDashboard implements AutoCloseable {
 
   /** {@code dashboardMembers}: extra members of the dashboard section, e.g. {@code "authToken": "..."}. */
   RunningDashboard(TestBroker broker, String dashboardMembers) throws Exception {
-    config = broker.config("\"dashboard\": {\"port\": 0, \"webRoot\": \"../web-ui\""
-        + (dashboardMembers.isBlank() ? "" : ", " + dashboardMembers) + "}");
-    broker.createTopics(config);
+    this(broker, dashboardMembers, true);
+  }
+
+  /** A dashboard whose Kafka is unreachable (nothing listens on its bootstrap address). */
+  static RunningDashboard withKafkaDown(TestBroker broker) throws Exception {
+    return new RunningDashboard(broker, "", false);
+  }
+
+  private RunningDashboard(TestBroker broker, String dashboardMembers, boolean kafkaUp)
+      throws Exception {
+    String dashboard = "\"dashboard\": {\"port\": 0, \"webRoot\": \"../web-ui\""
+        + (dashboardMembers.isBlank() ? "" : ", " + dashboardMembers) + "}";
+    config = broker.config(kafkaUp ? dashboard
+        : dashboard + ", \"kafka\": {\"bootstrapServers\": \"127.0.0.1:"
+            + io.lenscast.kafka.FreePorts.pick(1)[0] + "\"}");
+    if (kafkaUp) {
+      broker.createTopics(config);
+    }
     topics = new Topics(config.kafka().topics());
     producer = new KafkaClients(config.kafka()).producer("test-publisher");
     verticle = new DashboardVerticle(config, metrics);

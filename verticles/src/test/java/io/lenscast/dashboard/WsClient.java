@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class WsClient implements AutoCloseable {
   final List<String> frames = new CopyOnWriteArrayList<>();
+  /** When each frame arrived (epoch ms), aligned with {@link #frames}. */
+  final List<Long> arrivedAtMs = new CopyOnWriteArrayList<>();
   final CompletableFuture<String> closed = new CompletableFuture<>();
   private final WebSocket socket;
   private final StringBuilder partial = new StringBuilder();
@@ -35,6 +37,7 @@ final class WsClient implements AutoCloseable {
           public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
+              arrivedAtMs.add(System.currentTimeMillis());
               frames.add(partial.toString());
               partial.setLength(0);
             }
