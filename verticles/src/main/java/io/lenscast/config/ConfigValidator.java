@@ -75,6 +75,7 @@ final class ConfigValidator {
     require(p, w.maxImageBytes() > 0, "worker.maxImageBytes must be > 0");
     require(p, w.maxPromptTokens() > 0, "worker.maxPromptTokens must be > 0");
     require(p, w.topK() >= 1, "worker.topK must be >= 1");
+    port(p, "worker.httpPort", w.httpPort());
   }
 
   private static void checkDashboard(List<String> p, DashboardSettings d) {
@@ -85,7 +86,7 @@ final class ConfigValidator {
         "dashboard.authToken must be at least 16 characters when set");
     require(p, d.maxUploadBytes() > 0, "dashboard.maxUploadBytes must be > 0");
     require(p, d.wsClientBufferEvents() >= 1, "dashboard.wsClientBufferEvents must be >= 1");
-    require(p, nonBlank(d.groupIdPrefix()), "dashboard.groupIdPrefix must be set");
+    require(p, d.maxJobs() >= 1, "dashboard.maxJobs must be >= 1");
   }
 
   private static void port(List<String> p, String key, int port) {

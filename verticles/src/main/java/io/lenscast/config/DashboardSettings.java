@@ -2,8 +2,8 @@ package io.lenscast.config;
 
 /**
  * The {@code dashboard} section: where the HTTP/WebSocket server binds, the static web root, the
- * optional bearer token, upload and per-client buffer limits, and the prefix of the consumer
- * group each dashboard instance makes for itself.
+ * optional bearer token, upload and per-client buffer limits, and how many jobs it keeps.
+ * (The dashboard verticle reads the same keys from the JSON form of the configuration.)
  */
 public record DashboardSettings(
     String host,
@@ -12,13 +12,13 @@ public record DashboardSettings(
     String authToken,
     long maxUploadBytes,
     int wsClientBufferEvents,
-    String groupIdPrefix) {
+    int maxJobs) {
 
   @Override
   public String toString() {
     return "DashboardSettings[host=" + host + ", port=" + port + ", webRoot=" + webRoot
         + ", authToken=" + (authToken == null ? "none" : "****") + ", maxUploadBytes="
         + maxUploadBytes + ", wsClientBufferEvents=" + wsClientBufferEvents
-        + ", groupIdPrefix=" + groupIdPrefix + "]";
+        + ", maxJobs=" + maxJobs + "]";
   }
 }

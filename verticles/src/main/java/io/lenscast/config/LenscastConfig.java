@@ -1,5 +1,8 @@
 package io.lenscast.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +15,19 @@ public record LenscastConfig(
     WorkerSettings worker,
     DashboardSettings dashboard,
     AggregatorSettings aggregator,
-    Path baseDir) {
+    @JsonIgnore Path baseDir) {
+
+  /**
+   * The effective configuration as JSON text (secrets included: for handing to code that reads
+   * sections itself, such as the dashboard; never log it).
+   */
+  public String toJson() {
+    try {
+      return new ObjectMapper().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** A path from the configuration, absolute or relative to the lenscast home folder. */
   public Path resolve(String path) {

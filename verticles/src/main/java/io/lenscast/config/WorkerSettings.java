@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The {@code worker} section: consumer group, the models it can run by name, where
- * {@code image.path} jobs may read from, and the input limits a job must respect.
+ * {@code image.path} jobs may read from, the input limits a job must respect, and the port
+ * of the worker role's own {@code /health} and {@code /metrics} endpoint.
  */
 public record WorkerSettings(
     int instances,
@@ -16,4 +17,5 @@ public record WorkerSettings(
     long maxImagePixels,
     long maxImageBytes,
     int maxPromptTokens,
-    int topK) {}
+    int topK,
+    int httpPort) {}

@@ -3,6 +3,7 @@ package io.lenscast.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,18 +17,18 @@ public final class TopicAdmin {
   private TopicAdmin() {}
 
   /**
-   * Creates every topic in {@code names} that does not exist yet; existing ones are left as
-   * they are. Waits up to {@code timeout}.
+   * Creates every topic in {@code names} that does not exist yet (replication: the cluster's
+   * default); existing ones are left as they are. Waits up to {@code timeout}.
    */
   public static void ensureTopics(KafkaClients clients, List<String> names, int partitions,
-      short replication, Duration timeout) {
+      Duration timeout) {
     try (Admin admin = Admin.create(clients.common())) {
       Set<String> existing = admin.listTopics().names()
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (String name : names) {
         if (!existing.contains(name)) {
-          missing.add(new NewTopic(name, partitions, replication));
+          missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
         }
       }
       if (missing.isEmpty()) {

@@ -2,10 +2,11 @@ package io.lenscast.launch;
 
 import io.lenscast.config.LenscastConfig;
 import io.lenscast.metrics.LenscastMetrics;
+import io.lenscast.worker.JobProcessorFactory;
 
 /**
- * What every role of one lenscast process shares: the validated configuration and the single
- * metrics registry. Handed to {@link RoleProvider}s when {@code up} (or a single-role command)
- * deploys them.
+ * What every role of one lenscast process shares: the validated configuration, the single
+ * metrics registry, the bootstrap address in use and how models are opened.
  */
-public record PlatformContext(LenscastConfig config, LenscastMetrics metrics) {}
+public record PlatformContext(LenscastConfig config, LenscastMetrics metrics,
+    String bootstrapServers, JobProcessorFactory processors) {}

@@ -2,7 +2,6 @@ package io.lenscast.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,14 +17,14 @@ import java.util.function.DoubleSupplier;
  * verticle. It owns the meter names the Grafana dashboard reads (Prometheus spelling in
  * brackets): jobs consumed/completed/failed ({@code lenscast_jobs_*_total}, failed tagged
  * {@code reason}), per-stage timer ({@code lenscast_stage_seconds}, tag {@code stage}),
- * in-flight jobs, events published (tag {@code topic}), consumer lag (tag {@code group}),
- * WebSocket clients and dropped messages, JVM binders and native memory.
+ * in-flight jobs, events published (tag {@code topic}), consumer lag (tag {@code group}), JVM
+ * binders and native memory. The dashboard verticle registers its own {@code lenscast.ws.clients}
+ * gauge and {@code lenscast.ws.dropped} counter on {@link #registry()}.
  */
 public final class LenscastMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger inflight = new AtomicInteger();
-  private final AtomicInteger wsClients = new AtomicInteger();
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   public LenscastMetrics() {
@@ -35,17 +34,14 @@ public final class LenscastMetrics implements AutoCloseable {
     gc.bindTo(registry);
     Gauge.builder("lenscast.jobs.inflight", inflight, AtomicInteger::get)
         .description("jobs being processed now").register(registry);
-    Gauge.builder("lenscast.ws.clients", wsClients, AtomicInteger::get)
-        .description("open dashboard WebSocket connections").register(registry);
     Gauge.builder("lenscast.native.memory.bytes", NativeMemory::outsideHeapBytes)
         .description("resident set size minus JVM heap in use (model weights, activations)")
         .baseUnit("bytes").register(registry);
-    Counter.builder("lenscast.ws.dropped").register(registry);
     Counter.builder("lenscast.jobs.consumed").register(registry);
     Counter.builder("lenscast.jobs.completed").register(registry);
   }
 
-  public MeterRegistry registry() {
+  public PrometheusMeterRegistry registry() {
     return registry;
   }
 
@@ -86,16 +82,6 @@ public final class LenscastMetrics implements AutoCloseable {
   public void consumerLag(String group, DoubleSupplier lag) {
     Gauge.builder("lenscast.consumer.lag", lag::getAsDouble).tag("group", group)
         .description("records behind the end of the assigned partitions").register(registry);
-  }
-
-  /** Open WebSocket clients; the dashboard increments on open and decrements on close. */
-  public AtomicInteger wsClients() {
-    return wsClients;
-  }
-
-  /** One event not delivered to a slow WebSocket client. */
-  public void wsDropped() {
-    registry.counter("lenscast.ws.dropped").increment();
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.lenscast.kafka.Topics;
 import io.lenscast.metrics.LenscastMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,8 +53,7 @@ final class JobHandler {
   boolean handle(ConsumerRecord<String, byte[]> record) {
     metrics.jobConsumed();
     JobEventPublisher out = new JobEventPublisher(producer, topics, metrics, workerId);
-    String derivedId = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/"
-        + record.offset()).getBytes(StandardCharsets.UTF_8)).toString();
+    String derivedId = JobIds.derived(record.topic(), record.partition(), record.offset());
     Intake decoded = metrics.stage("intake").record(
         () -> intake.decode(record.key(), record.value(), derivedId));
     if (decoded instanceof Intake.Rejected r) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * redelivery gets the same id), and the {@code <image>} rule for user prompts. Pure: no I/O.
  */
 public final class JobIntake {
-  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final Pattern JOB_ID = JobIds.VALID;
   private static final String IMAGE_TOKEN = "<image>";
   private final EventSchemas schemas;
   private final long maxMessageBytes;

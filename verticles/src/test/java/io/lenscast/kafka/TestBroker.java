@@ -93,7 +93,7 @@ public final class TestBroker implements AutoCloseable {
   /** Creates the config's topics on this broker. */
   public void createTopics(LenscastConfig c) {
     TopicAdmin.ensureTopics(new KafkaClients(c.kafka()), new Topics(c.kafka().topics()).all(),
-        c.kafka().embedded().partitions(), (short) 1, Duration.ofSeconds(30));
+        c.kafka().embedded().partitions(), Duration.ofSeconds(30));
   }
 
   public List<String> topicsOf(LenscastConfig c) {

@@ -15,8 +15,6 @@ class LenscastMetricsTest {
       m.stage("model").record(java.time.Duration.ofMillis(12));
       m.consumerLag("lenscast-workers", () -> 3);
       m.inflight().incrementAndGet();
-      m.wsClients().incrementAndGet();
-      m.wsDropped();
       String text = m.scrape();
       for (String name : new String[] {
           "lenscast_jobs_consumed_total 1.0", "lenscast_jobs_completed_total 1.0",
@@ -24,8 +22,7 @@ class LenscastMetricsTest {
           "lenscast_events_published_total{topic=\"lenscast.layers.v1\"} 1.0",
           "lenscast_stage_seconds_count{stage=\"model\"} 1",
           "lenscast_consumer_lag{group=\"lenscast-workers\"} 3.0",
-          "lenscast_jobs_inflight 1.0", "lenscast_ws_clients 1.0",
-          "lenscast_ws_dropped_total 1.0", "lenscast_native_memory_bytes",
+          "lenscast_jobs_inflight 1.0", "lenscast_native_memory_bytes",
           "jvm_memory_used_bytes", "jvm_threads_live_threads"}) {
         assertTrue(text.contains(name), "missing " + name);
       }

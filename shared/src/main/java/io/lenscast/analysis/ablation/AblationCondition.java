@@ -42,11 +42,15 @@ public sealed interface AblationCondition {
     }
   }
 
-  /** The {@code count} cells with the highest integrated-gradients attribution. */
-  record IntegratedGradients(int count) implements AblationCondition {
+  /**
+   * The {@code count} cells with the highest integrated-gradients attribution of the "Yes"
+   * logit. {@code bosTarget} is the reference's variant ({@code ig_bos_N}), whose target is
+   * {@code encode("Yes")[0]}, the BOS token (PAPER.md bug 1).
+   */
+  record IntegratedGradients(int count, boolean bosTarget) implements AblationCondition {
     @Override
     public String name() {
-      return "ig_" + count;
+      return (bosTarget ? "ig_bos_" : "ig_") + count;
     }
   }
 

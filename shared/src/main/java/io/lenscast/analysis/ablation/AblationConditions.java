@@ -33,15 +33,20 @@ public final class AblationConditions {
     if (s.startsWith("random_")) {
       return new AblationCondition.RandomCells(count(s, "random_".length(), rows * cols));
     }
+    if (s.startsWith("ig_bos_")) {
+      return new AblationCondition.IntegratedGradients(
+          count(s, "ig_bos_".length(), rows * cols), true);
+    }
     if (s.startsWith("ig_")) {
-      return new AblationCondition.IntegratedGradients(count(s, "ig_".length(), rows * cols));
+      return new AblationCondition.IntegratedGradients(count(s, "ig_".length(), rows * cols),
+          false);
     }
     if (s.startsWith("cells:")) {
       GridCells cells = CellList.parse(s.substring("cells:".length()), rows, cols);
       return new AblationCondition.ExplicitCells(cells);
     }
     throw new IllegalArgumentException("unknown ablation condition '" + s + "' (none, object_bB,"
-        + " register, random_N, ig_N, cells:LIST)");
+        + " register, random_N, ig_N, ig_bos_N, cells:LIST)");
   }
 
   private static int requireBuffer(int b, String spec) {

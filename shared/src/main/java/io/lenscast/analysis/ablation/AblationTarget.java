@@ -16,12 +16,19 @@ public final class AblationTarget {
   private final GridCells objectCells;
   private final long seed;
   private final Supplier<float[]> norms;
-  private final Supplier<double[]> igScores;
+  private final IgScores igScores;
   private float[] normsCache;
-  private double[] igCache;
+  private final java.util.Map<Boolean, double[]> igCache = new java.util.HashMap<>();
+
+  /** Integrated-gradients importance of every visual cell for one "Yes" target variant. */
+  @FunctionalInterface
+  public interface IgScores {
+    /** @param bosTarget the reference's BOS target instead of "Yes" */
+    double[] compute(boolean bosTarget);
+  }
 
   public AblationTarget(int rows, int cols, int imageStart, GridCells objectCells, long seed,
-      Supplier<float[]> norms, Supplier<double[]> igScores) {
+      Supplier<float[]> norms, IgScores igScores) {
     this.rows = rows;
     this.cols = cols;
     this.imageStart = imageStart;
@@ -58,10 +65,7 @@ public final class AblationTarget {
     return normsCache;
   }
 
-  synchronized double[] igScores() {
-    if (igCache == null) {
-      igCache = igScores.get();
-    }
-    return igCache;
+  synchronized double[] igScores(boolean bosTarget) {
+    return igCache.computeIfAbsent(bosTarget, igScores::compute);
   }
 }

@@ -28,7 +28,7 @@ public final class ConditionResolver {
       seed = target.seed();
       cells = RandomCells.sample(r.count(), seed, rows, cols);
     } else if (condition instanceof AblationCondition.IntegratedGradients ig) {
-      cells = TopCells.top(target.igScores(), ig.count(), rows, cols);
+      cells = TopCells.top(target.igScores(ig.bosTarget()), ig.count(), rows, cols);
     } else if (condition instanceof AblationCondition.ExplicitCells e) {
       cells = e.cells();
     } else {

@@ -1,5 +1,9 @@
 package io.lenscast.analysis.geometry;
 
+import io.lenscast.image.ClipImageProcessor;
+import io.lenscast.image.ClipPreprocessorConfig;
+import io.lenscast.image.CropGeometry;
+
 /**
  * The default mapping from an object to grid cells: through the exact resize and center crop
  * the model's preprocessing applies, so a cell is marked exactly when its 14x14 patch of the
@@ -13,32 +17,53 @@ package io.lenscast.analysis.geometry;
  * square {@code [x, x+1) x [y, y+1)} mapped the same way. Parts cut by the crop mark nothing.
  */
 public final class ProcessorLocator implements ObjectLocator {
-  private final int shortestEdge;
-  private final int cropWidth;
-  private final int cropHeight;
+  private final ClipImageProcessor processor;
   private final int patchSize;
 
-  public ProcessorLocator(int shortestEdge, int cropWidth, int cropHeight, int patchSize) {
-    if (cropWidth % patchSize != 0 || cropHeight % patchSize != 0) {
-      throw new IllegalArgumentException("crop " + cropWidth + "x" + cropHeight
-          + " is not a multiple of the patch size " + patchSize);
+  public ProcessorLocator(ClipPreprocessorConfig config, int patchSize) {
+    if (config.cropWidth() % patchSize != 0 || config.cropHeight() % patchSize != 0) {
+      throw new IllegalArgumentException("crop " + config.cropWidth() + "x"
+          + config.cropHeight() + " is not a multiple of the patch size " + patchSize);
     }
-    this.shortestEdge = shortestEdge;
-    this.cropWidth = cropWidth;
-    this.cropHeight = cropHeight;
+    this.processor = new ClipImageProcessor(config);
     this.patchSize = patchSize;
   }
 
+  /** LLaVA-1.5: shortest edge 336, crop 336, 14 px patches (24x24 grid). */
   public static ProcessorLocator llava15() {
-    return new ProcessorLocator(336, 336, 336, 14);
+    return new ProcessorLocator(ClipPreprocessorConfig.llava15(), 14);
+  }
+
+  /** The resize and crop the processor applies to an image of this size. */
+  public CropGeometry geometry(int width, int height) {
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("image size must be positive, got " + width + "x"
+          + height);
+    }
+    ClipPreprocessorConfig c = processor.config();
+    int[] resized = c.doResize() ? processor.resizedSize(width, height)
+        : new int[] {width, height};
+    int cropW = c.doCenterCrop() ? c.cropWidth() : resized[0];
+    int cropH = c.doCenterCrop() ? c.cropHeight() : resized[1];
+    return new CropGeometry(width, height, resized[0], resized[1],
+        Math.floorDiv(resized[0] - cropW, 2), Math.floorDiv(resized[1] - cropH, 2), cropW,
+        cropH);
   }
 
   @Override
   public GridCells locate(ObjectShape object, int imageWidth, int imageHeight) {
-    ProcessorCrop crop = ProcessorCrop.of(imageWidth, imageHeight, shortestEdge, cropWidth,
-        cropHeight);
-    CellRaster raster = new CellRaster(cropHeight / patchSize, cropWidth / patchSize, patchSize,
-        patchSize);
+    return locate(object, geometry(imageWidth, imageHeight));
+  }
+
+  /** Cells of the object given the geometry the preprocessing actually used. */
+  public GridCells locate(ObjectShape object, CropGeometry crop) {
+    return locate(object, crop, patchSize);
+  }
+
+  /** Cells of the object on a grid of {@code patchSize} px patches over the given crop. */
+  public static GridCells locate(ObjectShape object, CropGeometry crop, int patchSize) {
+    CellRaster raster = new CellRaster(crop.cropHeight() / patchSize,
+        crop.cropWidth() / patchSize, patchSize, patchSize);
     if (object.mask() != null) {
       object.mask().forEachPixel((x, y) -> raster.rect(new Rect(crop.toCropX(x),
           crop.toCropY(y), crop.toCropX(x + 1), crop.toCropY(y + 1))));

@@ -75,6 +75,15 @@ public final class LayerWindows {
         + " mid-late, late, all, or A-B)");
   }
 
+  /** Checks the spelling of a window without knowing the model's depth. */
+  public static void checkSyntax(String spec) {
+    String s = spec == null ? "" : spec.trim();
+    if (!REFERENCE.containsKey(s) && !s.matches("\\d{1,4}-\\d{1,4}")) {
+      throw new IllegalArgumentException("unknown layer window '" + s + "' (early, early-mid,"
+          + " mid, mid-late, late, all, or A-B)");
+    }
+  }
+
   static LayerWindow scale(String name, int a, int b, int numLayers) {
     int first = Math.floorDiv(a * numLayers, REFERENCE_DEPTH);
     int last = ceilDiv((b + 1) * numLayers, REFERENCE_DEPTH) - 1;

@@ -1,5 +1,6 @@
 package io.lenscast.analysis.scoring;
 
+import io.lenscast.text.PromptTemplates.Task;
 import java.util.Locale;
 
 /**
@@ -45,6 +46,7 @@ public final class Scoring {
   /**
    * Scores one outcome of a task.
    *
+   * @param task the task; the lens prompt has no answer to score ({@link Score#UNSCORED})
    * @param className null when the job names no class (then {@link Score#UNSCORED})
    * @param answerText the decoded output (generative, polling) or decoded argmax token (VQA)
    * @param argmaxId the argmax next-token id (VQA)
@@ -53,7 +55,7 @@ public final class Scoring {
    */
   public static Score score(Task task, String className, String answerText, int argmaxId,
       int classFirstId, String classFirstPiece) {
-    if (className == null) {
+    if (className == null || task == Task.LENS) {
       return Score.UNSCORED;
     }
     return switch (task) {
@@ -67,6 +69,7 @@ public final class Scoring {
       }
       case VQA -> new Score(vqa(argmaxId, classFirstId),
           vqaReference(answerText, classFirstPiece));
+      case LENS -> Score.UNSCORED;
     };
   }
 }

@@ -19,7 +19,7 @@ class AblationConditionsTest {
   @Test
   void parsesEveryConditionToItsCanonicalName() {
     for (String name : new String[] {"none", "object_b0", "object_b2", "register", "random_40",
-        "ig_250", "cells:200-207,224-231"}) {
+        "ig_250", "ig_bos_40", "cells:200-207,224-231"}) {
       assertEquals(name, parse(name).name());
     }
     assertEquals("object_b1", parse("object").name());
@@ -29,7 +29,7 @@ class AblationConditionsTest {
   @Test
   void rejectsMalformedConditionsWithAReason() {
     assertEquals("unknown ablation condition 'objects' (none, object_bB, register, random_N,"
-        + " ig_N, cells:LIST)",
+        + " ig_N, ig_bos_N, cells:LIST)",
         assertThrows(IllegalArgumentException.class, () -> parse("objects")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> parse("random_0"));
     assertThrows(IllegalArgumentException.class, () -> parse("random_577"));
@@ -117,19 +117,22 @@ class AblationConditionsTest {
     scores[30] = 4;
     scores[40] = 3;
     AtomicInteger calls = new AtomicInteger();
-    AblationTarget t = new AblationTarget(24, 24, 5, null, 0, () -> new float[576], () -> {
+    AblationTarget t = new AblationTarget(24, 24, 5, null, 0, () -> new float[576], bos -> {
       calls.incrementAndGet();
-      return scores;
+      return bos ? new double[576] : scores;
     });
     assertArrayEquals(new int[] {10, 20, 30}, ConditionResolver.resolve(parse("ig_3"), t)
         .cells().indices());
     assertArrayEquals(new int[] {10}, ConditionResolver.resolve(parse("ig_1"), t)
         .cells().indices());
     assertEquals(1, calls.get());
+    assertArrayEquals(new int[] {0, 1}, ConditionResolver.resolve(parse("ig_bos_2"), t)
+        .cells().indices());
+    assertEquals(2, calls.get());
   }
 
   private static AblationTarget target(GridCells object, long seed) {
     return new AblationTarget(24, 24, 5, object, seed, () -> new float[576],
-        () -> new double[576]);
+        bos -> new double[576]);
   }
 }

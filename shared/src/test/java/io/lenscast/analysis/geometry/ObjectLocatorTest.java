@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lenscast.image.CropGeometry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +21,10 @@ class ObjectLocatorTest {
 
   @Test
   void processorCropGeometryMatchesClipImageProcessor() {
-    assertEquals(new ProcessorCrop(500, 375, 448, 336, 56, 0, 336, 336),
-        ProcessorCrop.of(500, 375, 336, 336, 336));
-    assertEquals(new ProcessorCrop(300, 420, 336, 470, 0, 67, 336, 336),
-        ProcessorCrop.of(300, 420, 336, 336, 336));
-    assertEquals(new ProcessorCrop(512, 600, 336, 393, 0, 28, 336, 336),
-        ProcessorCrop.of(512, 600, 336, 336, 336));
+    ProcessorLocator p = ProcessorLocator.llava15();
+    assertEquals(new CropGeometry(500, 375, 448, 336, 56, 0, 336, 336), p.geometry(500, 375));
+    assertEquals(new CropGeometry(300, 420, 336, 470, 0, 67, 336, 336), p.geometry(300, 420));
+    assertEquals(new CropGeometry(512, 600, 336, 393, 0, 28, 336, 336), p.geometry(512, 600));
   }
 
   @Test

@@ -36,6 +36,9 @@ class KnockoutSpecTest {
     assertEquals(new LayerWindow("1-2", 1, 2), LayerWindows.resolve("1-2", 4));
     assertThrows(IllegalArgumentException.class, () -> LayerWindows.resolve("2-4", 4));
     assertThrows(IllegalArgumentException.class, () -> LayerWindows.resolve("3-1", 4));
+    LayerWindows.checkSyntax("mid-late");
+    LayerWindows.checkSyntax("3-40");
+    assertThrows(IllegalArgumentException.class, () -> LayerWindows.checkSyntax("3-"));
     assertEquals("unknown layer window 'middle' (early, early-mid, mid, mid-late, late, all, or"
         + " A-B)", assertThrows(IllegalArgumentException.class,
             () -> LayerWindows.resolve("middle", 4)).getMessage());
