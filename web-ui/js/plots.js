@@ -106,7 +106,7 @@ export function intervalBars(bars, { width = 640, max } = {}) {
       ? `<line x1="${x(b.lo)}" x2="${x(b.hi)}" y1="${y + 7}" y2="${y + 7}" class="whisker"/>` : '';
     return `<text x="${l - 6}" y="${y + 11}" text-anchor="end" class="label">${escapeHtml(b.label)}</text>`
       + `<rect x="${l}" y="${y + 2}" width="${(x(b.value) - l).toFixed(1)}" height="10" class="bar-a"/>${whisker}`
-      + `<text x="${x(b.value) + 4}" y="${y + 11}" class="value">${Number(b.value).toFixed(3)}</text>`;
+      + `<text x="${x(Math.max(b.value, b.hi ?? b.value)) + 4}" y="${y + 11}" class="value">${Number(b.value).toFixed(3)}</text>`;
   }).join('');
   return `<svg class="chart" width="${width}" height="${bars.length * rowH + 12}" role="img" aria-label="aggregate bars">${body}</svg>`;
 }

@@ -5,6 +5,8 @@ import io.lenscast.config.LenscastConfig;
 import io.lenscast.kafka.Topic;
 import io.lenscast.kafka.Topics;
 import io.lenscast.metrics.LenscastMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -25,20 +27,25 @@ import java.util.UUID;
  * parts.
  */
 public final class DashboardVerticle extends VerticleBase {
-  /** Jobs kept in memory (oldest dropped first); their events stay on the topics. */
-  static final int MAX_JOBS = 1000;
-
   private final LenscastConfig config;
   private final LenscastMetrics metrics;
+  private final String bootstrapServers;
+  private Gauge clientsGauge;
   private KafkaConsumer<String, String> consumer;
   private JobPublisher publisher;
   private KafkaHealth health;
   private HttpServer server;
   private WebSocketHub hub;
 
-  public DashboardVerticle(LenscastConfig config, LenscastMetrics metrics) {
+  /**
+   * @param bootstrapServers the Kafka address in use (the embedded broker's when none is
+   *     configured)
+   */
+  public DashboardVerticle(LenscastConfig config, LenscastMetrics metrics,
+      String bootstrapServers) {
     this.config = config;
     this.metrics = metrics;
+    this.bootstrapServers = bootstrapServers;
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -50,8 +57,13 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> start() {
     DashboardSettings settings = config.dashboard();
     Topics topics = new Topics(config.kafka().topics());
-    JobStore store = new JobStore(MAX_JOBS, System::currentTimeMillis);
-    hub = new WebSocketHub(store, settings.wsClientBufferEvents(), metrics);
+    JobStore store = new JobStore(settings.maxJobs(), System::currentTimeMillis);
+    Counter dropped = Counter.builder("lenscast.ws.dropped")
+        .description("events not delivered to dashboard clients that fell behind")
+        .register(metrics.registry());
+    hub = new WebSocketHub(store, settings.wsClientBufferEvents(), dropped);
+    clientsGauge = Gauge.builder("lenscast.ws.clients", hub, WebSocketHub::clientCount)
+        .description("open dashboard WebSocket connections").register(metrics.registry());
     EventIntake intake = new EventIntake(vertx, store, hub,
         new ImageCropper(config.worker().maxImagePixels()), topics.name(Topic.AGGREGATES));
 
@@ -78,6 +90,9 @@ public final class DashboardVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (clientsGauge != null) {
+      metrics.registry().remove(clientsGauge);
+    }
     if (hub != null) {
       hub.closeAll();
     }
@@ -90,13 +105,13 @@ public final class DashboardVerticle extends VerticleBase {
 
   private Map<String, String> common() {
     Map<String, String> c = new HashMap<>(config.kafka().properties());
-    c.put("bootstrap.servers", config.kafka().effectiveBootstrapServers());
+    c.put("bootstrap.servers", bootstrapServers);
     return c;
   }
 
   private Map<String, String> consumerConfig(DashboardSettings settings) {
     Map<String, String> c = common();
-    c.put("group.id", settings.groupIdPrefix() + "-" + UUID.randomUUID());
+    c.put("group.id", "lenscast-dashboard-" + UUID.randomUUID());
     c.put("auto.offset.reset", "earliest");
     c.put("enable.auto.commit", "false");
     c.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");

@@ -1,6 +1,6 @@
 package io.lenscast.dashboard;
 
-import io.lenscast.metrics.LenscastMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,28 +15,26 @@ import java.util.Set;
 final class WebSocketHub {
   private final JobStore store;
   private final int maxBufferedFrames;
-  private final LenscastMetrics metrics;
+  private final Counter dropped;
   private final Set<ClientChannel> clients = new LinkedHashSet<>();
 
-  WebSocketHub(JobStore store, int maxBufferedFrames, LenscastMetrics metrics) {
+  WebSocketHub(JobStore store, int maxBufferedFrames, Counter dropped) {
     this.store = store;
     this.maxBufferedFrames = maxBufferedFrames;
-    this.metrics = metrics;
+    this.dropped = dropped;
   }
 
+  /** Connected clients; read by the metrics gauge from the scrape thread (a size read). */
   int clientCount() {
     return clients.size();
   }
 
   void connect(ServerWebSocket socket) {
-    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, metrics::wsDropped);
+    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, dropped::increment);
     clients.add(client);
-    metrics.wsClients().incrementAndGet();
     socket.closeHandler(v -> {
       client.markClosed();
-      if (clients.remove(client)) {
-        metrics.wsClients().decrementAndGet();
-      }
+      clients.remove(client);
     });
     socket.exceptionHandler(e -> socket.close());
     socket.textMessageHandler(text -> onRequest(client, text));
@@ -68,7 +66,6 @@ final class WebSocketHub {
 
   void closeAll() {
     snapshot().forEach(ClientChannel::markClosed);
-    metrics.wsClients().addAndGet(-clients.size());
     clients.clear();
   }
 

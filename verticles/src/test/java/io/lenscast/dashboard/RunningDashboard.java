@@ -46,7 +46,7 @@ final class RunningDashboard implements AutoCloseable {
     }
     topics = new Topics(config.kafka().topics());
     producer = new KafkaClients(config.kafka()).producer("test-publisher");
-    verticle = new DashboardVerticle(config, metrics);
+    verticle = new DashboardVerticle(config, metrics, config.kafka().effectiveBootstrapServers());
     vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
   }
