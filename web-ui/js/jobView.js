@@ -109,7 +109,7 @@ export class JobView {
       if (event.emittedAtMs) this.pendingLayerEvents.push({ layer: event.layer, emittedAtMs: event.emittedAtMs, receivedAtMs });
       this.schedule();
       this.renderSlider();
-      this.renderLastTopK();
+      this.addLastTopKRow(event.layer);
       this.renderCurvesSoon();
     } else if (what === 'job') {
       this.renderHeader();
@@ -313,14 +313,24 @@ export class JobView {
       : '';
   }
 
+  lastTopKRow(layer) {
+    const top = lastTopK(this.state, layer);
+    return `<tr data-layer="${layer}"><th>${layer}</th>${top.map((t) => `<td title="${escapeHtml(displayToken(t.token))} ${t.prob.toFixed(3)}">${escapeHtml(displayToken(t.token))} <span class="muted">${t.prob.toFixed(2)}</span></td>`).join('')}</tr>`;
+  }
+
   renderLastTopK() {
     if (!this.state) return;
-    const rows = receivedLayers(this.state).map((layer) => {
-      const top = lastTopK(this.state, layer);
-      return `<tr data-layer="${layer}"><th>${layer}</th>${top.map((t) => `<td title="${t.prob.toFixed(3)}">${escapeHtml(displayToken(t.token))} <span class="muted">${t.prob.toFixed(2)}</span></td>`).join('')}</tr>`;
-    });
-    $('last-topk').tBodies[0].innerHTML = rows.join('');
+    $('last-topk').tBodies[0].innerHTML = receivedLayers(this.state).map((l) => this.lastTopKRow(l)).join('');
     this.renderLastTopKHighlight(nearestLayer(this.state, this.layer));
+  }
+
+  /** Inserts one layer's row in layer order (layers usually arrive in order: an append). */
+  addLastTopKRow(layer) {
+    const body = $('last-topk').tBodies[0];
+    const next = [...body.rows].find((r) => Number(r.dataset.layer) > layer);
+    const tmp = document.createElement('tbody');
+    tmp.innerHTML = this.lastTopKRow(layer);
+    body.insertBefore(tmp.firstElementChild, next ?? null);
   }
 
   renderLastTopKHighlight(layer) {

@@ -145,6 +145,11 @@ class DashboardBrowserTest {
     assertTrue(expectedHits > 0);
     chromium.screenshot("04-word-search");
 
+    driver().findElement(By.cssSelector("[data-testid=play]")).click();
+    waitFor(d -> "4".equals(slider.getDomProperty("value")) && shownTop1().equals(job.top1(4)),
+        "play runs to the last layer");
+    assertEquals(5, driver().findElements(By.cssSelector("#last-topk tr")).size());
+
     for (Event e : job.tail()) {
       dashboard.publish(e);
     }
