@@ -18,6 +18,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -105,7 +106,7 @@ final class DashboardRoutes {
   }
 
   private static Predicate<JobSummary> matches(String wanted,
-      java.util.function.Function<JobSummary, String> field) {
+      Function<JobSummary, String> field) {
     return wanted == null || wanted.isBlank() ? s -> true
         : s -> Objects.equals(wanted, field.apply(s));
   }

@@ -14,11 +14,13 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The dashboard process role: consumes the job, event and aggregate topics into a bounded job
@@ -27,6 +29,7 @@ import java.util.UUID;
  * parts.
  */
 public final class DashboardVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(DashboardVerticle.class.getName());
   private final LenscastConfig config;
   private final LenscastMetrics metrics;
   private final String bootstrapServers;
@@ -65,14 +68,15 @@ public final class DashboardVerticle extends VerticleBase {
     clientsGauge = Gauge.builder("lenscast.ws.clients", hub, WebSocketHub::clientCount)
         .description("open dashboard WebSocket connections").register(metrics.registry());
     EventIntake intake = new EventIntake(vertx, store, hub,
-        new ImageCropper(config.worker().maxImagePixels()), topics.name(Topic.AGGREGATES));
+        new ImageCropper(config.worker().maxImagePixels()), topics.name(Topic.LAYERS),
+        topics.name(Topic.AGGREGATES));
 
     publisher = new JobPublisher(KafkaProducer.create(vertx, producerConfig(settings)),
         topics.jobs());
     health = new KafkaHealth(KafkaAdminClient.create(vertx, adminConfig()));
     consumer = KafkaConsumer.create(vertx, consumerConfig(settings));
     consumer.handler(r -> intake.accept(r.topic(), r.key(), r.value()));
-    consumer.exceptionHandler(e -> { });
+    consumer.exceptionHandler(e -> LOG.warning("dashboard consumer: " + e.getMessage()));
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
@@ -82,7 +86,7 @@ public final class DashboardVerticle extends VerticleBase {
     DashboardRoutes routes = new DashboardRoutes(vertx, settings,
         config.resolve(settings.webRoot()), store, hub, publisher, health, metrics);
     server = vertx.createHttpServer(options).requestHandler(routes.router());
-    List<String> subscribed = new java.util.ArrayList<>(topics.jobOutputs());
+    List<String> subscribed = new ArrayList<>(topics.jobOutputs());
     subscribed.add(topics.jobs());
     subscribed.add(topics.name(Topic.AGGREGATES));
     return consumer.subscribe(Set.copyOf(subscribed)).compose(v -> server.listen());

@@ -43,6 +43,28 @@ class DashboardLatencyBench {
       RecordedJob warmup = new RecordedJob(UUID.randomUUID().toString(), LAYERS, "bench", null);
       RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), LAYERS, "bench", null);
       WsClient probe = WsClient.fast(dashboard.wsUrl("/ws"));
+      List<Double> kafkaOnly = java.util.Collections.synchronizedList(new ArrayList<>());
+      java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+      Thread kafkaProbe = new Thread(() -> {
+        try (var consumer = new io.lenscast.kafka.KafkaClients(dashboard.config.kafka()).consumer(
+            "bench-" + UUID.randomUUID(), "bench", Map.of("fetch.max.wait.ms", "50"))) {
+          consumer.subscribe(List.of(dashboard.topics.name(io.lenscast.kafka.Topic.LAYERS)));
+          while (polling.get()) {
+            for (var r : consumer.poll(Duration.ofMillis(100))) {
+              long now = System.currentTimeMillis();
+              String v = new String(r.value(), java.nio.charset.StandardCharsets.UTF_8);
+              if (v.contains(job.jobId)) {
+                try {
+                  kafkaOnly.add((double) (now - LayerEventTimes.of(v).emittedAtMs()));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+          }
+        }
+      });
+      kafkaProbe.start();
       for (RecordedJob j : List.of(warmup, job)) {
         probe.send("{\"type\":\"subscribe\",\"jobId\":\"" + j.jobId + "\"}");
         dashboard.publish(j.job);
@@ -84,6 +106,9 @@ class DashboardLatencyBench {
         }
       }
       probe.close();
+      polling.set(false);
+      kafkaProbe.join();
+      System.out.printf("  emitted -> at a plain Kafka consumer: %s%n", stats(kafkaOnly));
       System.out.printf("  emitted -> at a plain WebSocket client (Kafka + dashboard): %s%n",
           stats(toSocket));
 
