@@ -1,5 +1,6 @@
 package io.lenscast.cli;
 
+import io.lenscast.analysis.stage.AnalysisStages;
 import io.lenscast.events.JobEvent;
 import io.lenscast.job.JobFailedException;
 import io.lenscast.job.LlavaJobProcessor;
@@ -108,7 +109,7 @@ public final class AnalyzeCommand implements Command {
   private static LlavaJobProcessor open(Path modelDir, ModelOptions device,
       ProcessorSettings settings) {
     try {
-      return LlavaJobProcessor.open(modelDir, device, settings, List.of());
+      return LlavaJobProcessor.open(modelDir, device, settings, AnalysisStages.all());
     } catch (IOException e) {
       throw new UsageException("bad model folder: " + oneLine(e));
     } catch (IllegalArgumentException e) {

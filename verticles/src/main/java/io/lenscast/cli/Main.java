@@ -13,8 +13,8 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c : List.<Command>of(new UpCommand(), new AnalyzeCommand(),
-        new RoleCommand(Role.WORKER),
-        new RoleCommand(Role.DASHBOARD), new PublishCommand())) {
+        new RoleCommand(Role.WORKER), new RoleCommand(Role.DASHBOARD), new PublishCommand(),
+        new MeanVectorCommand(), new ExperimentCommand())) {
       commands.put(c.name(), c);
     }
     return commands;
