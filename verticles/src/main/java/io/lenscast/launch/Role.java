@@ -1,13 +1,11 @@
 package io.lenscast.launch;
 
 import io.lenscast.aggregator.AggregatorVerticle;
-import io.lenscast.dashboard.DashboardSettings;
 import io.lenscast.dashboard.DashboardVerticle;
 import io.lenscast.worker.WorkerHttpVerticle;
 import io.lenscast.worker.WorkerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +33,8 @@ public enum Role {
   DASHBOARD {
     @Override
     Future<?> deploy(Vertx vertx, PlatformContext ctx) {
-      DashboardSettings settings = DashboardSettings.fromConfig(
-          new JsonObject(ctx.config().toJson()), ctx.bootstrapServers(), ctx.config().baseDir());
-      return vertx.deployVerticle(new DashboardVerticle(settings, ctx.metrics().registry()));
+      return vertx.deployVerticle(
+          new DashboardVerticle(ctx.config(), ctx.metrics(), ctx.bootstrapServers()));
     }
   },
   AGGREGATOR {
