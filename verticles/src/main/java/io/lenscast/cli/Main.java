@@ -1,5 +1,6 @@
 package io.lenscast.cli;
 
+import io.lenscast.launch.Role;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
-    for (Command c : List.<Command>of()) {
+    for (Command c : List.<Command>of(new UpCommand(), new RoleCommand(Role.WORKER),
+        new RoleCommand(Role.DASHBOARD), new PublishCommand())) {
       commands.put(c.name(), c);
     }
     return commands;
@@ -38,7 +40,12 @@ public final class Main {
       System.err.println("lenscast " + command.name() + ": " + e.getMessage());
       return 2;
     } catch (Exception e) {
-      System.err.println("lenscast " + command.name() + ": " + e);
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      System.err.println("lenscast " + command.name() + ": " + e
+          + (root == e ? "" : " (cause: " + root + ")"));
       return 1;
     }
   }

@@ -1,0 +1,50 @@
+package io.lenscast.model.hooks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The activations one forward captured, by hook point. A hook nobody asked for costs one set
+ * lookup; a captured activation is copied into the caller's manager, so it outlives the forward
+ * and is freed with that manager.
+ */
+public final class Captures {
+  private final Set<HookPoint> wanted;
+  private final NDManager owner;
+  private final Map<HookPoint, NDArray> values = new HashMap<>();
+
+  public Captures(Set<HookPoint> wanted, NDManager owner) {
+    this.wanted = wanted;
+    this.owner = owner;
+  }
+
+  public boolean wants(HookPoint hook) {
+    return wanted.contains(hook);
+  }
+
+  /** Keeps a copy of {@code value} if {@code hook} was asked for. */
+  public void offer(HookPoint hook, NDArray value) {
+    if (wanted.contains(hook)) {
+      NDArray copy = value.duplicate();
+      copy.attach(owner);
+      values.put(hook, copy);
+    }
+  }
+
+  /** The captured activation; throws IllegalArgumentException if it was not asked for. */
+  public NDArray get(HookPoint hook) {
+    NDArray v = values.get(hook);
+    if (v == null) {
+      throw new IllegalArgumentException("hook " + hook + " was not captured"
+          + (wanted.contains(hook) ? " (it does not exist in this model)" : ""));
+    }
+    return v;
+  }
+
+  public Map<HookPoint, NDArray> all() {
+    return Map.copyOf(values);
+  }
+}

@@ -1,0 +1,17 @@
+package io.lenscast.aggregator;
+
+import io.lenscast.events.Event;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dataset metrics of one experiment/tag, fed one event at a time (each event once). The
+ * aggregator depends only on this, so the analyses' incremental metrics can replace the
+ * built-in {@link OutcomeCounts}.
+ */
+public interface DatasetMetrics {
+  void add(Event event);
+
+  /** Table rows (column name to value), ready to serialise. */
+  List<Map<String, Object>> rows();
+}

@@ -1,0 +1,24 @@
+package io.lenscast.config;
+
+/**
+ * The {@code dashboard} section: where the HTTP/WebSocket server binds, the static web root, the
+ * optional bearer token, upload and per-client buffer limits, and how many jobs it keeps.
+ * (The dashboard verticle reads the same keys from the JSON form of the configuration.)
+ */
+public record DashboardSettings(
+    String host,
+    int port,
+    String webRoot,
+    String authToken,
+    long maxUploadBytes,
+    int wsClientBufferEvents,
+    int maxJobs) {
+
+  @Override
+  public String toString() {
+    return "DashboardSettings[host=" + host + ", port=" + port + ", webRoot=" + webRoot
+        + ", authToken=" + (authToken == null ? "none" : "****") + ", maxUploadBytes="
+        + maxUploadBytes + ", wsClientBufferEvents=" + wsClientBufferEvents
+        + ", maxJobs=" + maxJobs + "]";
+  }
+}

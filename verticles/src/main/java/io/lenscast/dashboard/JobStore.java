@@ -1,0 +1,116 @@
+package io.lenscast.dashboard;
+
+import io.lenscast.events.AblationEvent;
+import io.lenscast.events.Event;
+import io.lenscast.events.EventCodec;
+import io.lenscast.events.JobEvent;
+import io.lenscast.events.KnockoutEvent;
+import io.lenscast.events.LayerEvent;
+import io.lenscast.events.ResultEvent;
+import io.lenscast.events.StatusEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The dashboard's memory of jobs, fed by the topics, bounded to the newest {@code maxJobs} jobs.
+ * Not thread-safe: the dashboard verticle touches it only from its own event loop.
+ */
+final class JobStore {
+  private final int maxJobs;
+  private final LongSupplier clock;
+  private final LinkedHashMap<String, StoredJob> jobs = new LinkedHashMap<>();
+  private final LinkedHashMap<String, String> aggregates = new LinkedHashMap<>();
+
+  JobStore(int maxJobs, LongSupplier clock) {
+    this.maxJobs = maxJobs;
+    this.clock = clock;
+  }
+
+  /**
+   * Records one event; returns the job's stored state when the event was new, empty when it was
+   * a duplicate (a redelivered layer, a second result) and was dropped. The job event is kept
+   * without its inline image bytes.
+   */
+  Optional<StoredJob> record(Event event, String json) {
+    if (event.jobId() == null || event.jobId().isBlank()) {
+      return Optional.empty();
+    }
+    StoredJob job = jobs.get(event.jobId());
+    if (job == null) {
+      job = new StoredJob(event.jobId());
+      jobs.put(event.jobId(), job);
+      evictOldest();
+    }
+    boolean fresh = apply(job, event, json);
+    if (!fresh) {
+      return Optional.empty();
+    }
+    job.touch(clock.getAsLong());
+    return Optional.of(job);
+  }
+
+  private static boolean apply(StoredJob job, Event event, String json) {
+    if (event instanceof JobEvent j) {
+      JobEvent stripped = withoutImageBytes(j);
+      return job.setJob(stripped, stripped == j ? json : EventCodec.toJson(stripped));
+    } else if (event instanceof LayerEvent l) {
+      return job.addLayer(l, json);
+    } else if (event instanceof AblationEvent a) {
+      return job.addAblation(a, json);
+    } else if (event instanceof KnockoutEvent k) {
+      return job.addKnockout(k, json);
+    } else if (event instanceof ResultEvent) {
+      return job.setResult(json);
+    } else if (event instanceof StatusEvent s) {
+      return job.setStatus(s, json);
+    }
+    return false;
+  }
+
+  Optional<StoredJob> job(String jobId) {
+    return Optional.ofNullable(jobs.get(jobId));
+  }
+
+  /** Newest first. */
+  List<JobSummary> summaries() {
+    List<JobSummary> out = new ArrayList<>(jobs.size());
+    jobs.values().forEach(j -> out.add(j.summary()));
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** Keeps the newest aggregate value per key (experiment or tag). */
+  void recordAggregate(String key, String json) {
+    aggregates.remove(key);
+    aggregates.put(key, json);
+  }
+
+  /** Key (experiment or tag) to the newest aggregate JSON, oldest key first. */
+  Map<String, String> aggregates() {
+    return new LinkedHashMap<>(aggregates);
+  }
+
+  private void evictOldest() {
+    Iterator<StoredJob> it = jobs.values().iterator();
+    while (jobs.size() > maxJobs && it.hasNext()) {
+      it.next();
+      it.remove();
+    }
+  }
+
+  private static JobEvent withoutImageBytes(JobEvent j) {
+    if (j.image() == null || j.image().base64() == null) {
+      return j;
+    }
+    return new JobEvent(j.schema(), j.version(), j.jobId(),
+        new JobEvent.ImageRef(null, j.image().path(), j.image().name()), j.prompt(), j.task(),
+        j.className(), j.question(), j.objects(), j.analyses(), j.model(), j.experiment(),
+        j.tag(), j.submittedAtMs());
+  }
+}

@@ -1,0 +1,30 @@
+package io.lenscast.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One row of the job list: what the list view and {@code GET /api/jobs} show without the
+ * events themselves. {@code state} is the worker's last status, or {@code submitted} while only
+ * the job itself has been seen.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobSummary(
+    String jobId,
+    String state,
+    int layersDone,
+    int layersTotal,
+    String tag,
+    String experiment,
+    String task,
+    String prompt,
+    String className,
+    String model,
+    String imageName,
+    boolean hasCrop,
+    String errorCode,
+    String errorMessage,
+    Long submittedAtMs,
+    long updatedAtMs) {
+
+  public static final String SUBMITTED = "submitted";
+}

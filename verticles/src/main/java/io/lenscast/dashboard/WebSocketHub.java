@@ -1,0 +1,107 @@
+package io.lenscast.dashboard;
+
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fans events out to the connected browsers. Every client gets the job list and its changes; job
+ * events go to clients subscribed to that job (or to all jobs). A job opened late is replayed
+ * from the store first, on the same event loop, so no live event slips between replay and live.
+ */
+final class WebSocketHub {
+  private final JobStore store;
+  private final int maxBufferedFrames;
+  private final Counter dropped;
+  private final Set<ClientChannel> clients = new LinkedHashSet<>();
+
+  WebSocketHub(JobStore store, int maxBufferedFrames, Counter dropped) {
+    this.store = store;
+    this.maxBufferedFrames = maxBufferedFrames;
+    this.dropped = dropped;
+  }
+
+  int clientCount() {
+    return clients.size();
+  }
+
+  void connect(ServerWebSocket socket) {
+    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, dropped::increment);
+    clients.add(client);
+    socket.closeHandler(v -> {
+      client.markClosed();
+      clients.remove(client);
+    });
+    socket.exceptionHandler(e -> socket.close());
+    socket.textMessageHandler(text -> onRequest(client, text));
+    client.send(SubscriptionMessages.jobs(store.summaries()));
+    store.aggregates().forEach((k, v) -> client.send(SubscriptionMessages.aggregate(k, v)));
+  }
+
+  /** A new event of a job: to its subscribers, and its changed row to everyone. */
+  void publish(StoredJob job, String eventJson) {
+    String row = SubscriptionMessages.job(job.summary());
+    for (ClientChannel client : snapshot()) {
+      if (client.wants(job.jobId())) {
+        client.send(eventJson);
+      }
+      client.send(row);
+    }
+  }
+
+  /** A job row changed without a new event (its crop became available). */
+  void publishRow(StoredJob job) {
+    String row = SubscriptionMessages.job(job.summary());
+    snapshot().forEach(c -> c.send(row));
+  }
+
+  void publishAggregate(String key, String json) {
+    String frame = SubscriptionMessages.aggregate(key, json);
+    snapshot().forEach(c -> c.send(frame));
+  }
+
+  void closeAll() {
+    snapshot().forEach(ClientChannel::markClosed);
+    clients.clear();
+  }
+
+  private void onRequest(ClientChannel client, String text) {
+    SubscriptionMessages.Request request = SubscriptionMessages.parse(text);
+    if (request == null) {
+      client.send(SubscriptionMessages.error("not a request: expected {\"type\":...}"));
+      return;
+    }
+    switch (request.type()) {
+      case "subscribe" -> subscribe(client, request.jobId());
+      case "unsubscribe" -> {
+        if (request.jobId() != null) {
+          client.unsubscribe(request.jobId());
+        }
+      }
+      case "ping" -> client.send(SubscriptionMessages.pong());
+      default -> client.send(SubscriptionMessages.error("unknown request type '"
+          + request.type() + "'"));
+    }
+  }
+
+  private void subscribe(ClientChannel client, String jobId) {
+    if (jobId == null || jobId.isBlank()) {
+      client.send(SubscriptionMessages.error("subscribe needs a jobId (or \"*\")"));
+      return;
+    }
+    client.subscribe(jobId);
+    if (SubscriptionMessages.ALL.equals(jobId)) {
+      return;
+    }
+    List<String> events = store.job(jobId).map(StoredJob::events).orElse(List.of());
+    events.forEach(client::send);
+    client.send(SubscriptionMessages.replayed(jobId, events.size()));
+  }
+
+  private List<ClientChannel> snapshot() {
+    return new ArrayList<>(clients);
+  }
+}
