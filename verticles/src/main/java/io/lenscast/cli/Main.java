@@ -12,7 +12,8 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
-    for (Command c : List.<Command>of(new UpCommand(), new RoleCommand(Role.WORKER),
+    for (Command c : List.<Command>of(new UpCommand(), new AnalyzeCommand(),
+        new RoleCommand(Role.WORKER),
         new RoleCommand(Role.DASHBOARD), new PublishCommand())) {
       commands.put(c.name(), c);
     }
