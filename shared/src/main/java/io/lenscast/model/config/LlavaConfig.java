@@ -20,7 +20,8 @@ public record LlavaConfig(
     int padTokenId,
     int visionFeatureLayer,
     String visionFeatureSelectStrategy,
-    String projectorHiddenAct) {
+    String projectorHiddenAct,
+    boolean projectorBias) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,7 +100,8 @@ public record LlavaConfig(
         f.integer("pad_token_id", -1),
         featureLayer,
         strategy,
-        act);
+        act,
+        f.bool("multimodal_projector_bias", true));
   }
 
   /** Index into the vision tower's hidden-states list (embeddings + one per layer). */

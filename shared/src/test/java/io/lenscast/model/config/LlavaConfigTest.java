@@ -76,6 +76,7 @@ class LlavaConfigTest {
     assertEquals(23, c.visionFeatureStateIndex());
     assertEquals(576, c.imageTokens());
     assertEquals(32000, c.imageTokenIndex());
+    assertTrue(c.projectorBias(), "projector biases unless multimodal_projector_bias is false");
   }
 
   @Test
