@@ -96,7 +96,7 @@ public record LlavaConfig(
           "text_config.hidden_act '" + text.hiddenAct() + "' is not supported");
     }
     return new LlavaConfig(vision, text,
-        f.integer("image_token_index", 32000),
+        f.integer("image_token_index", f.integer("image_token_id", 32000)),
         f.integer("pad_token_id", -1),
         featureLayer,
         strategy,
