@@ -47,7 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * worker cannot decode.
  */
 class DashboardEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration WAIT = Duration.ofSeconds(120);
   @TempDir
   static Path tmp;
   private static TestBroker broker;
@@ -161,7 +161,12 @@ class DashboardEndToEndTest {
           EventCodec.toBytes(job))).get();
     }
     row(jobId).click();
-    waitFor(d -> "completed".equals(row(jobId).getDomAttribute("data-state")), "completed");
+    try {
+      waitFor(d -> "completed".equals(row(jobId).getDomAttribute("data-state")), "completed");
+    } catch (org.openqa.selenium.TimeoutException e) {
+      chromium.screenshot("e2e-01-timeout");
+      throw new AssertionError("not completed; row: " + row(jobId).getText(), e);
+    }
     waitFor(d -> d.findElements(By.cssSelector("[data-testid=patch]")).size() == 576,
         "576 patches");
     checkEveryLayer(jobId);
