@@ -91,7 +91,14 @@ final class JobConsumerLoop implements Runnable {
     while (!job.isDone()) {
       consumer.poll(POLL);
     }
-    boolean acked = job.join();
+    boolean acked;
+    try {
+      acked = job.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      LOG.log(Level.SEVERE, "handling " + tp + "@" + record.offset() + " failed; retrying",
+          e.getCause());
+      acked = false;
+    }
     try {
       if (acked) {
         consumer.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));
