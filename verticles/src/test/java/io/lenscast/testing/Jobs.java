@@ -44,14 +44,10 @@ public final class Jobs {
         + ",\"analyses\":{\"logitLens\":{\"topK\":3},\"generate\":{\"maxNewTokens\":24}}}";
   }
 
-  /** A polling job about the fixture's object with one ablation condition, in an experiment. */
-  public static String ablation(String jobId, String experiment) {
-    return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
-        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
-        + ",\"class\":\"circle\",\"objects\":[{\"label\":\"circle\","
-        + "\"bbox\":[100,80,160,120]}],\"experiment\":\"" + experiment + "\""
-        + ",\"analyses\":{\"logitLens\":{\"topK\":3},"
-        + "\"ablation\":{\"conditions\":[\"object_b1\"],\"buffer\":1,\"seed\":0}}}";
+  /** A describe job on img0 filed under an experiment (for the aggregates). */
+  public static String inExperiment(String jobId, String experiment) {
+    return describe(jobId).replace("\"task\":\"describe\"",
+        "\"task\":\"describe\",\"experiment\":\"" + experiment + "\"");
   }
 
   public static String withPrompt(String jobId, String prompt) {
