@@ -56,7 +56,6 @@ public final class AggregatorVerticle extends VerticleBase {
     Topics topics = new Topics(config.kafka().topics());
     KafkaClients clients = new KafkaClients(config.kafka());
     return vertx.executeBlocking(() -> {
-      producer = clients.producer("lenscast-aggregator");
       KafkaConsumer<String, byte[]> consumer = clients.consumer(
           config.aggregator().groupId(), "lenscast-aggregator", Map.of());
       consumer.subscribe(List.of(topics.jobs(), topics.name(Topic.ABLATIONS),
@@ -64,6 +63,7 @@ public final class AggregatorVerticle extends VerticleBase {
       Thread t = new Thread(() -> consume(consumer), "lenscast-aggregator-consumer");
       t.setDaemon(true);
       t.start();
+      producer = clients.producer("lenscast-aggregator");
       return null;
     }).onSuccess(v -> timer = vertx.setPeriodic(config.aggregator().publishIntervalMs(),
         id -> publishChanged(topics.name(Topic.AGGREGATES))));
@@ -112,10 +112,11 @@ public final class AggregatorVerticle extends VerticleBase {
     vertx.cancelTimer(timer);
     running = false;
     return vertx.executeBlocking(() -> {
-      stopped.get();
-      if (producer != null) {
-        producer.close(Duration.ofSeconds(10));
+      if (producer == null) {
+        return null;
       }
+      stopped.get();
+      producer.close(Duration.ofSeconds(10));
       return null;
     });
   }

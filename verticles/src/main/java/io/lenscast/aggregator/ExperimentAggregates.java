@@ -33,6 +33,7 @@ public final class ExperimentAggregates {
   private final Set<String> seen = new HashSet<>();
   private final Map<String, DatasetMetrics> metrics = new LinkedHashMap<>();
   private final Map<String, Integer> jobsDone = new LinkedHashMap<>();
+  private final Map<String, String[]> names = new LinkedHashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
 
   public ExperimentAggregates(Supplier<DatasetMetrics> newMetrics) {
@@ -41,8 +42,11 @@ public final class ExperimentAggregates {
 
   /** The aggregate key of a job: {@code experiment/tag}, {@code default} for either absent. */
   public static String groupKey(JobEvent job) {
-    return (job.experiment() == null ? "default" : job.experiment()) + "/"
-        + (job.tag() == null ? "default" : job.tag());
+    return nameOr(job.experiment()) + "/" + nameOr(job.tag());
+  }
+
+  private static String nameOr(String name) {
+    return name == null ? "default" : name;
   }
 
   public synchronized void accept(Event event) {
@@ -50,7 +54,9 @@ public final class ExperimentAggregates {
       if (job.jobId() == null || groupOfJob.containsKey(job.jobId())) {
         return;
       }
-      groupOfJob.put(job.jobId(), groupKey(job));
+      String group = groupKey(job);
+      groupOfJob.put(job.jobId(), group);
+      names.putIfAbsent(group, new String[] {nameOr(job.experiment()), nameOr(job.tag())});
       List<Event> pending = waiting.remove(job.jobId());
       if (pending != null) {
         pending.forEach(this::route);
@@ -108,10 +114,10 @@ public final class ExperimentAggregates {
   }
 
   private Aggregate snapshot(String group) {
-    int slash = group.indexOf('/');
+    String[] experimentAndTag = names.get(group);
     DatasetMetrics m = metrics.get(group);
-    return new Aggregate("lenscast.aggregates", 1, group.substring(0, slash),
-        group.substring(slash + 1), jobsDone.getOrDefault(group, 0),
+    return new Aggregate("lenscast.aggregates", 1, experimentAndTag[0], experimentAndTag[1],
+        jobsDone.getOrDefault(group, 0),
         m == null ? List.of() : m.rows(), System.currentTimeMillis());
   }
 

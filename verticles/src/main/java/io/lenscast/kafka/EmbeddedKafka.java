@@ -96,8 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map.entry("group.initial.rebalance.delay.ms", "0"),
         Map.entry("group.min.session.timeout.ms", "2000"),
         Map.entry("auto.create.topics.enable", "false"),
-        Map.entry("message.max.bytes", String.valueOf(16 * 1024 * 1024)),
-        Map.entry("log.flush.interval.messages", "1")));
+        Map.entry("message.max.bytes", String.valueOf(16 * 1024 * 1024))));
     return p;
   }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,9 +92,25 @@ final class JobConsumerLoop implements Runnable {
     CompletableFuture<Boolean> job =
         CompletableFuture.supplyAsync(() -> handler.handle(record), modelThread);
     while (!job.isDone()) {
-      consumer.poll(POLL);
+      try {
+        job.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        consumer.poll(Duration.ZERO);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        consumer.poll(Duration.ZERO);
+      } catch (ExecutionException e) {
+        break;
+      }
     }
-    boolean acked = job.join();
+    boolean acked;
+    try {
+      acked = job.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      LOG.log(Level.SEVERE, "handling " + tp + "@" + record.offset() + " failed; retrying",
+          e.getCause());
+      acked = false;
+    }
     try {
       if (acked) {
         consumer.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));

@@ -61,6 +61,16 @@ class ExperimentAggregatesTest {
   }
 
   @Test
+  void experimentNamesMayContainSlashes() {
+    ExperimentAggregates agg = new ExperimentAggregates(PaperMetrics::new);
+    agg.accept(job("j1", "coco/val", "run/2"));
+    agg.accept(result("j1"));
+    var a = agg.all().get("coco/val/run/2");
+    assertEquals("coco/val", a.experiment());
+    assertEquals("run/2", a.tag());
+  }
+
+  @Test
   void redeliveredEventsCountOnce() {
     ExperimentAggregates agg = new ExperimentAggregates(PaperMetrics::new);
     agg.accept(job("j1", "exp", "a"));

@@ -35,29 +35,19 @@ public final class Jobs {
   }
 
   /**
-   * A job long enough to be interrupted: the logit lens, then many ablation conditions and a
-   * short generation, each its own forward pass.
+   * A job long enough to be interrupted: the logit lens of every layer, then a greedy
+   * generation of 24 tokens (several seconds on the fixture model).
    */
   public static String heavy(String jobId) {
-    StringBuilder conditions = new StringBuilder("\"none\"");
-    for (int n = 1; n <= 40; n++) {
-      conditions.append(",\"random_").append(n).append('"');
-    }
     return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
-        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
-        + ",\"class\":\"circle\",\"analyses\":{\"logitLens\":{\"topK\":3},"
-        + "\"ablation\":{\"conditions\":[" + conditions + "],\"seed\":0},"
-        + "\"generate\":{\"maxNewTokens\":16}}}";
+        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"describe\""
+        + ",\"analyses\":{\"logitLens\":{\"topK\":3},\"generate\":{\"maxNewTokens\":24}}}";
   }
 
-  /** A polling job about the fixture's object with one ablation condition, in an experiment. */
-  public static String ablation(String jobId, String experiment) {
-    return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
-        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
-        + ",\"class\":\"circle\",\"objects\":[{\"label\":\"circle\","
-        + "\"bbox\":[100,80,160,120]}],\"experiment\":\"" + experiment + "\""
-        + ",\"analyses\":{\"logitLens\":{\"topK\":3},"
-        + "\"ablation\":{\"conditions\":[\"object_b1\"],\"buffer\":1,\"seed\":0}}}";
+  /** A describe job on img0 filed under an experiment (for the aggregates). */
+  public static String inExperiment(String jobId, String experiment) {
+    return describe(jobId).replace("\"task\":\"describe\"",
+        "\"task\":\"describe\",\"experiment\":\"" + experiment + "\"");
   }
 
   public static String withPrompt(String jobId, String prompt) {

@@ -156,8 +156,8 @@ class WorkerProcessesTest {
             Jobs.describe(id).getBytes(StandardCharsets.UTF_8)));
       }
       producer.flush();
-      var rs = status.until(r -> ids.stream().allMatch(id -> Events.finished(r, id)), WAIT,
-          "all 20 jobs finished");
+      var rs = status.until(r -> ids.stream().allMatch(id -> Events.finished(r, id)),
+          Duration.ofSeconds(600), "all 20 jobs finished");
       Map<String, Integer> perWorker = new HashMap<>();
       for (String id : ids) {
         List<StatusEvent> done = Events.statuses(rs, id).stream()
