@@ -37,6 +37,9 @@ public final class Main {
     }
     try {
       return command.run(Arrays.asList(argv).subList(1, argv.length));
+    } catch (OptionParser.HelpRequested e) {
+      System.out.print(e.getMessage());
+      return 0;
     } catch (UsageException e) {
       System.err.println("lenscast " + command.name() + ": " + e.getMessage());
       return 2;

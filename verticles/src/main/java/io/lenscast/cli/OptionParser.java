@@ -71,6 +71,9 @@ public final class OptionParser {
       int eq = arg.indexOf('=');
       String name = eq > 0 ? arg.substring(0, eq) : arg;
       Spec spec = specs.get(name);
+      if (spec == null && name.equals("--help")) {
+        throw new HelpRequested("usage: ./lenscast " + command + " [options]\n" + help());
+      }
       if (spec == null) {
         throw new UsageException("unknown option " + name + " (see --help)");
       }
@@ -104,5 +107,12 @@ public final class OptionParser {
       sb.append(String.format("  %-28s %s%n", left, s.help));
     }
     return sb.toString();
+  }
+
+  /** {@code --help} on a command that prints no help of its own: the option listing, exit 0. */
+  public static final class HelpRequested extends RuntimeException {
+    public HelpRequested(String usage) {
+      super(usage, null, false, false);
+    }
   }
 }
