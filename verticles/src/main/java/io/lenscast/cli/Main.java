@@ -14,7 +14,7 @@ public final class Main {
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c : List.<Command>of(new UpCommand(), new AnalyzeCommand(),
         new RoleCommand(Role.WORKER), new RoleCommand(Role.DASHBOARD), new PublishCommand(),
-        new MeanVectorCommand(), new ExperimentCommand())) {
+        new MeanVectorCommand(), new ExperimentCommand(), new LoadRunCommand())) {
       commands.put(c.name(), c);
     }
     return commands;
