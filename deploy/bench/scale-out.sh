@@ -6,7 +6,7 @@
 # worker ran it) counts JOBS more jobs completed or failed. A new worker is measured only after
 # it has joined the consumer group (Kafka Admin API) and a warm-up batch has run.
 #
-# usage: deploy/bench/scale-out.sh [JOBS=50] [MAX_WORKERS=3]
+# usage: deploy/bench/scale-out.sh [JOBS=50] [MAX_WORKERS=3]   (env: WARMUP_PER_WORKER=2)
 # Ports: Kafka 29092/29093, dashboard 28080 (data in a temp folder, removed at the end).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,6 +15,7 @@ MAX_WORKERS="${2:-3}"
 KAFKA_PORT=29092
 DASHBOARD_PORT=28080
 DEADLINE_S="${DEADLINE_S:-900}"
+WARMUP_PER_WORKER="${WARMUP_PER_WORKER:-2}"
 WORK="$(mktemp -d /tmp/lenscast-scale-out.XXXXXX)"
 PIDS=()
 
@@ -142,7 +143,7 @@ export DJL_OFFLINE=true
 PIDS+=($!)
 wait_healthy "$DASHBOARD_PORT" "$!" "$WORK/up.log"
 
-echo "workers  jobs  seconds  jobs/s   (JOBS=$JOBS, $(nproc) cores, tiny-llava-a)"
+echo "workers  jobs  seconds  jobs/s   (JOBS=$JOBS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), tiny-llava-a)"
 for ((workers = 1; workers <= MAX_WORKERS; workers++)); do
   if ((workers > 1)); then
     LENSCAST_KAFKA_BOOTSTRAPSERVERS="127.0.0.1:$KAFKA_PORT" \
@@ -150,7 +151,7 @@ for ((workers = 1; workers <= MAX_WORKERS; workers++)); do
     PIDS+=($!)
   fi
   wait_members "$workers"
-  run_batch $((workers * 4)) > /dev/null
+  run_batch $((workers * WARMUP_PER_WORKER)) > /dev/null
   seconds=$(run_batch "$JOBS")
   printf '%7d  %4d  %7.1f  %6.2f\n' "$workers" "$JOBS" "$seconds" \
     "$(awk -v j="$JOBS" -v s="$seconds" 'BEGIN { print j / s }')"

@@ -33,7 +33,8 @@ import java.util.Set;
  * LLaVA-1.5 (CLIP ViT + MLP projector + Llama) on DJL's PyTorch engine, written as explicit
  * NDArray ops so every activation can be captured or intervened on. Owns the weights (one base
  * manager, capped after loading so nothing can leak into it); every run works in a sub-manager
- * of the caller's manager, and what it returns lives there.
+ * of the caller's manager, and what it returns lives there. Runs share nothing but the
+ * read-only weights, so several threads may run the same model at once.
  *
  * <p>Typical use:
  * <pre>{@code

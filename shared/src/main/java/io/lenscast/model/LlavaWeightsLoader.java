@@ -84,8 +84,9 @@ final class LlavaWeightsLoader {
   Projector projector(LlavaConfig c) throws IOException {
     long in = c.vision().hiddenSize();
     long d = c.text().hiddenSize();
-    return new Projector(linear("multi_modal_projector.linear_1", d, in, true),
-        linear("multi_modal_projector.linear_2", d, d, true));
+    boolean bias = c.projectorBias();
+    return new Projector(linear("multi_modal_projector.linear_1", d, in, bias),
+        linear("multi_modal_projector.linear_2", d, d, bias));
   }
 
   LlamaDecoder decoder(LlamaConfig c) throws IOException {

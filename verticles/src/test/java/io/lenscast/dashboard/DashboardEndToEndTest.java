@@ -63,7 +63,7 @@ class DashboardEndToEndTest {
     broker = new TestBroker(tmp.resolve("kafka")).start();
     port = FreePorts.pick(1)[0];
     config = broker.config("\"dashboard\": {\"port\": " + port + ", \"webRoot\": \"../web-ui\"}");
-    platform = Platform.start(config, EnumSet.allOf(Role.class), false, new EngineProcessors());
+    platform = Platform.start(config, EnumSet.allOf(Role.class), false, new EngineProcessors(config.worker()));
     chromium = new HeadlessChromium(tmp.resolve("profile"));
   }
 

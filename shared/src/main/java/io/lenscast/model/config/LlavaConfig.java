@@ -20,7 +20,8 @@ public record LlavaConfig(
     int padTokenId,
     int visionFeatureLayer,
     String visionFeatureSelectStrategy,
-    String projectorHiddenAct) {
+    String projectorHiddenAct,
+    boolean projectorBias) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,11 +96,12 @@ public record LlavaConfig(
           "text_config.hidden_act '" + text.hiddenAct() + "' is not supported");
     }
     return new LlavaConfig(vision, text,
-        f.integer("image_token_index", 32000),
+        f.integer("image_token_index", f.integer("image_token_id", 32000)),
         f.integer("pad_token_id", -1),
         featureLayer,
         strategy,
-        act);
+        act,
+        f.bool("multimodal_projector_bias", true));
   }
 
   /** Index into the vision tower's hidden-states list (embeddings + one per layer). */

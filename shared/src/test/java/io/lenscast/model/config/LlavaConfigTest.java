@@ -76,6 +76,7 @@ class LlavaConfigTest {
     assertEquals(23, c.visionFeatureStateIndex());
     assertEquals(576, c.imageTokens());
     assertEquals(32000, c.imageTokenIndex());
+    assertTrue(c.projectorBias(), "projector biases unless multimodal_projector_bias is false");
   }
 
   @Test
@@ -87,6 +88,9 @@ class LlavaConfigTest {
     assertEquals(1e-6, c.text().rmsNormEps());
     assertEquals(32000, c.text().vocabSize());
     assertEquals(1024, c.vision().hiddenSize(), "no vision_config: LLaVA's CLIP ViT-L/14-336");
+    assertEquals(32000, c.imageTokenIndex());
+    assertEquals(151646, parse("{\"model_type\": \"llava\", \"image_token_id\": 151646}")
+        .imageTokenIndex(), "newer configs name it image_token_id");
   }
 
   @Test
