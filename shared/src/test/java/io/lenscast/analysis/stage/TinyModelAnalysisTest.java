@@ -49,6 +49,41 @@ class TinyModelAnalysisTest {
   }
 
   @Test
+  void integratedGradientsMatchFiniteDifferencesAlongThePath() throws Exception {
+    float[] pixels = pixels(IMG0);
+    float[] baselineVector = Npy.read(Path.of(
+        "fixtures/golden/tiny-llava-a__img0__p0__ablation_mean_vector.npy")).toFloats();
+    IgScorer scorer = new IgScorer(model, tokenizer);
+    int steps = 5;
+    try (NDManager m = NDManager.newBaseManager()) {
+      IgScorer.Path path = scorer.path(m, pixels, "cat", baselineVector, false);
+      NDArray attribution = IntegratedGradients.attribution(m, path.input(), path.baseline(),
+          x -> scorer.yesLogit(x, path), steps);
+      double ig = attribution.sum().getFloat();
+      // same Riemann points, directional derivative along d = input - baseline by central
+      // differences instead of autograd
+      NDArray d = path.input().sub(path.baseline());
+      double h = 0.01;
+      double fd = 0;
+      for (int i = 0; i < steps; i++) {
+        double alpha = (double) i / (steps - 1);
+        double up = scorer.yesLogit(path.baseline().add(d.mul((float) (alpha + h))), path)
+            .getFloat();
+        double down = scorer.yesLogit(path.baseline().add(d.mul((float) (alpha - h))), path)
+            .getFloat();
+        fd += (up - down) / (2 * h);
+      }
+      fd /= steps;
+      assertTrue(Math.abs(ig) > 1e-3, "degenerate IG " + ig);
+      assertEquals(fd, ig, 2e-3 * Math.max(1, Math.abs(fd)), "IG " + ig + " vs FD " + fd);
+      double[] scores = scorer.visualScores(m, pixels, "cat", baselineVector, false, 2);
+      assertEquals(576, scores.length);
+      assertTrue(java.util.Arrays.stream(scores).allMatch(s -> s >= 0));
+      assertTrue(java.util.Arrays.stream(scores).sum() > 0);
+    }
+  }
+
+  @Test
   void integratedGradientsNeedAClass() {
     IgScorer scorer = new IgScorer(model, tokenizer);
     try (NDManager m = NDManager.newBaseManager()) {
