@@ -25,6 +25,8 @@ import io.lenscast.model.llama.KvCache;
 import io.lenscast.model.llama.LlamaDecoder;
 import io.lenscast.model.weights.CheckpointReader;
 import io.lenscast.model.weights.ModelFolder;
+import io.lenscast.model.weights.RandomTensors;
+import io.lenscast.model.weights.TensorSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,8 @@ import java.util.Set;
 /**
  * LLaVA-1.5 (CLIP ViT + MLP projector + Llama) on DJL's PyTorch engine, written as explicit
  * NDArray ops so every activation can be captured or intervened on. Owns the weights (one base
- * manager); every run works in a sub-manager of the caller's manager, and what it returns lives
- * there.
+ * manager, capped after loading so nothing can leak into it); every run works in a sub-manager
+ * of the caller's manager, and what it returns lives there.
  *
  * <p>Typical use:
  * <pre>{@code
@@ -85,19 +87,42 @@ public final class LlavaModel implements AutoCloseable {
     ModelFolder mf = ModelFolder.resolve(dir);
     LlavaConfig config = LlavaConfig.read(mf.config());
     Device device = pickDevice(options);
-    DataType dtype = device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    DataType dtype = pickDtype(options, device);
     NDManager manager = NDManager.newBaseManager(device);
     try (CheckpointReader reader = new CheckpointReader(mf)) {
-      LlavaWeightsLoader loader = new LlavaWeightsLoader(reader, manager, dtype);
-      ClipVisionTower vision = loader.vision(config.vision());
-      Projector projector = loader.projector(config);
-      LlamaDecoder decoder = loader.decoder(config.text());
-      return new LlavaModel(mf.dir(), config, manager, dtype, vision, projector, decoder,
-          eosOf(mf, config));
+      return build(mf.dir(), config, reader, manager, dtype, eosOf(mf, config));
     } catch (IOException | RuntimeException e) {
       manager.close();
       throw e;
     }
+  }
+
+  /**
+   * A model of {@code config}'s shape with random weights, built in memory (benchmarks of a
+   * named size; see {@link SyntheticSizes}). The seed goes to the engine's generator.
+   */
+  public static LlavaModel synthetic(LlavaConfig config, long seed, ModelOptions options) {
+    Device device = pickDevice(options);
+    DataType dtype = pickDtype(options, device);
+    Engine.getInstance().setRandomSeed((int) seed);
+    NDManager manager = NDManager.newBaseManager(device);
+    try {
+      return build(null, config, new RandomTensors(), manager, dtype,
+          config.text().eosTokenId());
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      throw new IllegalStateException("cannot build a synthetic model: " + e.getMessage(), e);
+    }
+  }
+
+  private static LlavaModel build(Path dir, LlavaConfig config, TensorSource source,
+      NDManager manager, DataType dtype, int eos) throws IOException {
+    LlavaWeightsLoader loader = new LlavaWeightsLoader(source, manager, dtype);
+    ClipVisionTower vision = loader.vision(config.vision());
+    Projector projector = loader.projector(config);
+    LlamaDecoder decoder = loader.decoder(config.text());
+    manager.cap();
+    return new LlavaModel(dir, config, manager, dtype, vision, projector, decoder, eos);
   }
 
   private static Device pickDevice(ModelOptions options) {
@@ -110,6 +135,14 @@ public final class LlavaModel implements AutoCloseable {
       throw new IllegalArgumentException("device gpu requested but DJL sees no GPU");
     }
     return gpu ? Device.gpu() : Device.cpu();
+  }
+
+  private static DataType pickDtype(ModelOptions options, Device device) {
+    return switch (options.dtype()) {
+      case "float32" -> DataType.FLOAT32;
+      case "float16" -> DataType.FLOAT16;
+      default -> device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    };
   }
 
   private static int eosOf(ModelFolder mf, LlavaConfig config) throws IOException {
@@ -130,6 +163,7 @@ public final class LlavaModel implements AutoCloseable {
     return config;
   }
 
+  /** The checkpoint folder, or null for a synthetic model. */
   public Path folder() {
     return folder;
   }
@@ -152,6 +186,11 @@ public final class LlavaModel implements AutoCloseable {
   /** Decoder layers; lens layers are 0..numLayers (numLayers + 1 of them). */
   public int numLayers() {
     return decoder.numLayers();
+  }
+
+  /** Arrays held by the model itself (its weights); constant after loading. */
+  public int weightArrayCount() {
+    return manager.getManagedArrays().size();
   }
 
   /** The lens as a pure function, for callers that run it over captured residuals. */
@@ -213,6 +252,23 @@ public final class LlavaModel implements AutoCloseable {
       out.attach(m);
       return out;
     }
+  }
+
+  /**
+   * The vision tower's selected features [B, 576, Dv] in {@code m}: the projector's input
+   * (benchmarks time the tower and the projector apart with this and {@link #projector()}).
+   */
+  public NDArray visionFeatures(NDManager m, float[][] pixelValues) {
+    try (NDManager scope = m.newSubManager(manager.getDevice())) {
+      NDArray out = features(scope, pixelValues, new Captures(Set.of(), m));
+      out.attach(m);
+      return out;
+    }
+  }
+
+  /** The multi-modal projector: [B, 576, Dv] features -> [B, 576, D] visual tokens. */
+  public Projector projector() {
+    return projector;
   }
 
   /**
@@ -306,6 +362,13 @@ public final class LlavaModel implements AutoCloseable {
 
   /** Vision tower + projector: [B, 576, D] in {@code scope}. */
   private NDArray project(NDManager scope, float[][] pixelValues, Captures captures) {
+    NDArray projected = projector.forward(features(scope, pixelValues, captures)); // [B, 576, D]
+    captures.offer(HookPoint.PROJECTOR_OUT, projected);
+    return projected;
+  }
+
+  /** Vision tower up to the selected layer, CLS dropped per the strategy: [B, 576, Dv]. */
+  private NDArray features(NDManager scope, float[][] pixelValues, Captures captures) {
     int c = config.vision().numChannels();
     int s = config.vision().imageSize();
     int batch = pixelValues.length;
@@ -319,10 +382,7 @@ public final class LlavaModel implements AutoCloseable {
     }
     NDArray pixels = scope.create(flat, new Shape(batch, c, s, s)).toType(dtype, false);
     NDArray hidden = vision.hiddenState(pixels, config.visionFeatureStateIndex(), captures);
-    NDArray features = ClipVisionTower.select(hidden, config.visionFeatureSelectStrategy());
-    NDArray projected = projector.forward(features); // [B, 576, D]
-    captures.offer(HookPoint.PROJECTOR_OUT, projected);
-    return projected;
+    return ClipVisionTower.select(hidden, config.visionFeatureSelectStrategy()); // [B, 576, Dv]
   }
 
   /** Text embeddings with the image token replaced by the visual tokens: [B, T, D]. */

@@ -17,13 +17,13 @@ import io.lenscast.model.llama.RmsNorm;
 import io.lenscast.model.llama.Rope;
 import io.lenscast.model.nn.LayerNorm;
 import io.lenscast.model.nn.Linear;
-import io.lenscast.model.weights.CheckpointReader;
+import io.lenscast.model.weights.TensorSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the vision tower, projector and decoder from a checkpoint, asking for every tensor by
+ * Builds the vision tower, projector and decoder from a checkpoint (or random weights), asking for every tensor by
  * its Hub name with the shape the config implies (so a wrong config or a truncated checkpoint is
  * refused with the tensor's name).
  */
@@ -31,11 +31,11 @@ final class LlavaWeightsLoader {
   private static final String VISION = "vision_tower.vision_model.";
   private static final String LM = "language_model.model.";
 
-  private final CheckpointReader reader;
+  private final TensorSource reader;
   private final NDManager manager;
   private final DataType dtype;
 
-  LlavaWeightsLoader(CheckpointReader reader, NDManager manager, DataType dtype) {
+  LlavaWeightsLoader(TensorSource reader, NDManager manager, DataType dtype) {
     this.reader = reader;
     this.manager = manager;
     this.dtype = dtype;

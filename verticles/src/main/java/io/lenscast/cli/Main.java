@@ -13,7 +13,7 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c : List.<Command>of(new UpCommand(), new RoleCommand(Role.WORKER),
-        new RoleCommand(Role.DASHBOARD), new PublishCommand())) {
+        new RoleCommand(Role.DASHBOARD), new PublishCommand(), new BenchCommand())) {
       commands.put(c.name(), c);
     }
     return commands;

@@ -51,6 +51,11 @@ public final class LogitLens {
     return new LensLayer(batchIndex, layer, numLayers, positions.clone(), ids, probs);
   }
 
+  /** The unembedding matrix [V, D]. */
+  public NDArray lmHead() {
+    return lmHead;
+  }
+
   /** {@code lm_head(final_norm(h))} of {@code h} [C, D], as float32 [C, V]. */
   public NDArray logits(NDArray h) {
     NDArray normed = finalNorm.apply(h); // [C, D]

@@ -27,7 +27,7 @@ import java.util.Map;
  * cast to the compute dtype (float32 on CPU, float16 on GPU). Every tensor's shape is checked
  * against what the config implies, and errors name the file and tensor.
  */
-public final class CheckpointReader implements AutoCloseable {
+public final class CheckpointReader implements TensorSource, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path manifest;
@@ -84,6 +84,7 @@ public final class CheckpointReader implements AutoCloseable {
   }
 
   /** Whether the checkpoint stores {@code hubName} under either layout. */
+  @Override
   public boolean has(String hubName) {
     return TensorNames.candidates(hubName).stream().anyMatch(byTensor::containsKey);
   }
@@ -98,6 +99,7 @@ public final class CheckpointReader implements AutoCloseable {
    * Loads tensor {@code hubName} (stored under either layout) into {@code manager} as
    * {@code computeType}, checking its shape.
    */
+  @Override
   public NDArray load(NDManager manager, String hubName, DataType computeType, long... expected)
       throws IOException {
     String stored = null;
