@@ -93,11 +93,12 @@ public final class BenchCommand implements Command {
       throw new UsageException("--synthetic: unknown size '" + size + "' (known: "
           + String.join(", ", BenchModels.syntheticSizes()) + ")");
     }
-    err.println("lenscast bench: " + (o.has("--model") ? "loading " + o.get("--model")
+    Path dir = o.has("--model") ? o.existingDirectory("--model") : null;
+    err.println("lenscast bench: " + (dir != null ? "loading " + dir
         : "building synthetic model '" + size + "'") + "...");
-    try (LlavaModel model = o.has("--model") ? load(o.existingDirectory("--model"), modelOptions)
+    try (LlavaModel model = dir != null ? load(dir, modelOptions)
         : BenchModels.synthetic(size, modelOptions)) {
-      BenchInput input = o.has("--model") ? BenchModels.folderInput(model, image, imageLabel)
+      BenchInput input = dir != null ? BenchModels.folderInput(model, image, imageLabel)
           : BenchModels.syntheticInput(size, image, imageLabel);
       err.println("lenscast bench: " + model.device() + " " + model.dtype() + ", "
           + options.warmup() + " warm-up + " + options.repeats() + " timed repeats...");

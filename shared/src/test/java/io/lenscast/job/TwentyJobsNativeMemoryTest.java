@@ -1,0 +1,121 @@
+package io.lenscast.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.lenscast.image.ClipImageProcessor;
+import io.lenscast.image.ClipPreprocessorConfig;
+import io.lenscast.image.ImageDecoder;
+import io.lenscast.image.RgbImage;
+import io.lenscast.model.GenerationResult;
+import io.lenscast.model.LlavaModel;
+import io.lenscast.model.ModelOptions;
+import io.lenscast.model.RunSpec;
+import io.lenscast.model.hooks.AttentionBlock;
+import io.lenscast.model.hooks.EmbeddingOverwrite;
+import io.lenscast.model.hooks.HookPoint;
+import io.lenscast.model.lens.LensLayer;
+import io.lenscast.model.lens.LensSpec;
+import io.lenscast.model.testing.Golden;
+import io.lenscast.model.testing.NativeMemoryProbe;
+import io.lenscast.model.testing.NativeMemoryProbe.Snapshot;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twenty jobs on the fixture model leave native memory where it was: every job (decode,
+ * preprocess, a forward with the streamed lens, captures, an embedding overwrite and an attention
+ * block, greedy generation) works in its own NDManager, and after the jobs the engine holds
+ * exactly the arrays it held before, and resident memory has not grown after warm-up. The probe
+ * is shown to catch a deliberately leaked array and a leak of native memory per job.
+ */
+class TwentyJobsNativeMemoryTest {
+  private static final int JOBS = 20;
+  private static final int WARMUP_JOBS = 4;
+  private static final double RSS_SLACK_MB = 48;
+  private static final int[] PROMPT = {1, 3148, 1001, 29901, 29871, 32000, 29871, 13, 5618, 338,
+      4318, 297, 445, 1967, 29973, 319, 1799, 9047, 13566, 29901};
+
+  @Test
+  void twentyJobsLeaveNoArraysAliveAndResidentMemoryFlat() throws Exception {
+    byte[] png = Files.readAllBytes(Golden.FIXTURES.resolve("images/img0_shapes_500x375.png"));
+    ClipImageProcessor processor = new ClipImageProcessor(ClipPreprocessorConfig.load(
+        Golden.TINY_MODEL.resolve("preprocessor_config.json")));
+    Snapshot start = NativeMemoryProbe.snapshot();
+    Snapshot afterWarmup = null;
+    try (LlavaModel model = LlavaModel.load(Golden.TINY_MODEL, ModelOptions.cpu())) {
+      Snapshot loaded = NativeMemoryProbe.snapshot();
+      assertTrue(loaded.liveArrays() > start.liveArrays(), "the probe sees the model's weights");
+      for (int job = 0; job < JOBS; job++) {
+        runJob(model, processor, png);
+        assertEquals(loaded.liveArrays(), NativeMemoryProbe.liveArrays(),
+            "arrays alive after job " + job);
+        if (job == WARMUP_JOBS - 1) {
+          afterWarmup = NativeMemoryProbe.snapshot();
+        }
+      }
+      Snapshot end = NativeMemoryProbe.snapshot();
+      assertNull(NativeMemoryProbe.leak(afterWarmup, end, RSS_SLACK_MB),
+          "jobs " + WARMUP_JOBS + ".." + JOBS + " leaked");
+    }
+    assertEquals(start.liveArrays(), NativeMemoryProbe.liveArrays(),
+        "closing the model frees its weights");
+  }
+
+  /** One job the way a processor runs it: everything in one NDManager, closed at the end. */
+  private static void runJob(LlavaModel model, ClipImageProcessor processor, byte[] png)
+      throws Exception {
+    RgbImage image = new ImageDecoder(40_000_000L).decode(png);
+    float[] pixels = processor.process(image).pixelValues();
+    int imageStart = model.imageStart(PROMPT);
+    float[] mean = new float[model.config().text().hiddenSize()];
+    List<LensLayer> layers = new ArrayList<>();
+    RunSpec spec = RunSpec.plain()
+        .withCapture(HookPoint.PROJECTOR_OUT, HookPoint.attnPattern(0))
+        .withOverwrite(EmbeddingOverwrite.imageRows(imageStart, new int[] {0, 1, 24, 25}, mean))
+        .withBlock(new AttentionBlock(new int[] {model.sequenceLength(PROMPT) - 1},
+            new int[] {imageStart, imageStart + 1}, 0, model.numLayers() - 1))
+        .withLens(LensSpec.visualAndLast(5), layers::add);
+    try (NDManager job = NDManager.newBaseManager()) {
+      GenerationResult result = model.generate(job, pixels, PROMPT, spec, 4);
+      assertEquals(model.numLayers() + 1, layers.size());
+      assertTrue(result.tokens(0).length >= 1);
+      assertTrue(job.getManagedArrays().size() >= 3, "the job's outputs live in its manager");
+    }
+  }
+
+  @Test
+  void probeCatchesADeliberatelyLeakedArray() {
+    Snapshot before = NativeMemoryProbe.snapshot();
+    try (NDManager leaky = NDManager.newBaseManager()) {
+      try (NDManager job = leaky.newSubManager()) {
+        job.ones(new Shape(16, 16));
+        leaky.ones(new Shape(4)); // escapes the job's manager
+      }
+      String leak = NativeMemoryProbe.leak(before, NativeMemoryProbe.snapshot(), RSS_SLACK_MB);
+      assertNotNull(leak);
+      assertTrue(leak.startsWith("1 NDArrays more alive"), leak);
+    }
+    assertNull(NativeMemoryProbe.leak(before, NativeMemoryProbe.snapshot(), RSS_SLACK_MB));
+  }
+
+  @Test
+  void probeCatchesNativeMemoryGrowingPerJob() {
+    Snapshot before = NativeMemoryProbe.snapshot();
+    try (NDManager leaky = NDManager.newBaseManager()) {
+      for (int job = 0; job < JOBS; job++) {
+        leaky.ones(new Shape(2048, 1024)); // 8 MB of native memory kept per "job"
+      }
+      Snapshot after = new Snapshot(before.liveArrays(), NativeMemoryProbe.snapshot().rssMb());
+      String leak = NativeMemoryProbe.leak(before, after, RSS_SLACK_MB);
+      assertNotNull(leak, "160 MB kept over 20 jobs must exceed the slack");
+      assertTrue(leak.startsWith("resident memory grew"), leak);
+    }
+  }
+}
