@@ -33,9 +33,15 @@ stop_all() {
 }
 trap stop_all EXIT
 
+# waits for /health on $1 while process $2 lives; shows the end of its log $3 if it died
 wait_healthy() {
-  local port="$1" deadline=$((SECONDS + 300))
+  local port="$1" pid="$2" log="$3" deadline=$((SECONDS + 300))
   until curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "the process serving port $port exited:" >&2
+      tail -5 "$log" >&2
+      exit 1
+    fi
     if ((SECONDS > deadline)); then
       echo "no /health on port $port after 300 s" >&2
       exit 1
@@ -134,7 +140,7 @@ JSON
 export DJL_OFFLINE=true
 "$ROOT/lenscast" up --config "$WORK/config.json" > "$WORK/up.log" 2>&1 &
 PIDS+=($!)
-wait_healthy "$DASHBOARD_PORT"
+wait_healthy "$DASHBOARD_PORT" "$!" "$WORK/up.log"
 
 echo "workers  jobs  seconds  jobs/s   (JOBS=$JOBS, $(nproc) cores, tiny-llava-a)"
 for ((workers = 1; workers <= MAX_WORKERS; workers++)); do

@@ -20,7 +20,35 @@ export function aggregateRows(key, value) {
   else if (Array.isArray(value?.rows)) rows = value.rows;
   else if (Array.isArray(value?.metrics)) rows = value.metrics;
   else rows = [value];
-  return rows.map((r) => ({ key, ...flatten(r) }));
+  const scalars = {};
+  if (value && typeof value === 'object' && !Array.isArray(value) && rows !== value && rows[0] !== value) {
+    for (const [k, v] of Object.entries(value)) {
+      if (!HIDDEN.has(k) && (v === null || typeof v !== 'object')) scalars[k] = v;
+    }
+  }
+  return rows.map((r) => ({ key, ...scalars, ...flatten(r) }));
+}
+
+const HIDDEN = new Set(['schema', 'version', 'updatedAtMs']);
+
+/** Columns whose values are all numbers (and at least one is present): what can be plotted. */
+export function numericColumns(rows) {
+  return columns(rows).filter((c) => rows.some((r) => typeof r[c] === 'number')
+    && rows.every((r) => r[c] === undefined || r[c] === null || typeof r[c] === 'number'));
+}
+
+/**
+ * Bars of one numeric column: a label per row from its text columns, the value, and an interval
+ * when the row has `<column>Lo`/`<column>Hi` (or `ciLow`/`ciHigh`) beside it.
+ */
+export function barSeries(rows, column) {
+  const textCols = columns(rows).filter((c) => c !== 'key' && rows.every((r) => r[c] === undefined || typeof r[c] === 'string'));
+  return rows.filter((r) => typeof r[column] === 'number').map((r) => ({
+    label: [r.key, ...textCols.map((c) => r[c])].filter((v) => v !== undefined && v !== '').join(' · '),
+    value: r[column],
+    lo: r[`${column}Lo`] ?? r[`${column}.lo`] ?? r.ciLow ?? null,
+    hi: r[`${column}Hi`] ?? r[`${column}.hi`] ?? r.ciHigh ?? null,
+  }));
 }
 
 /** Union of the rows' columns, in first-seen order. */

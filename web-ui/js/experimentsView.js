@@ -1,6 +1,6 @@
 // The experiments dialog: aggregates per experiment/tag as a table, live, with CSV/JSON download.
-import { aggregateRows, columns, toCsv } from './aggregates.js';
-import { escapeHtml } from './plots.js';
+import { aggregateRows, columns, toCsv, numericColumns, barSeries } from './aggregates.js';
+import { escapeHtml, intervalBars } from './plots.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -9,6 +9,7 @@ export class ExperimentsView {
     this.values = new Map();
     $('show-experiments').addEventListener('click', () => { this.render(); $('experiments').showModal(); });
     $('close-experiments').addEventListener('click', () => $('experiments').close());
+    $('aggregate-column').addEventListener('change', () => this.render());
   }
 
   set(key, value) {
@@ -29,6 +30,11 @@ export class ExperimentsView {
       ? `<thead><tr>${cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>`
         + rows.map((r) => `<tr>${cols.map((c) => `<td>${escapeHtml(fmt(r[c]))}</td>`).join('')}</tr>`).join('') + '</tbody>'
       : '';
+    const numeric = numericColumns(rows);
+    const select = $('aggregate-column');
+    const chosen = numeric.includes(select.value) ? select.value : numeric.find((c) => c !== 'jobs') ?? numeric[0] ?? '';
+    select.innerHTML = numeric.map((c) => `<option${c === chosen ? ' selected' : ''}>${escapeHtml(c)}</option>`).join('');
+    $('aggregate-plot').innerHTML = chosen ? intervalBars(barSeries(rows, chosen)) : '';
     const csv = $('download-csv');
     const json = $('download-json');
     if (csv.href.startsWith('blob:')) URL.revokeObjectURL(csv.href);

@@ -21,8 +21,9 @@ export function patchRect(index, grid, size) {
 /** Maps a box [x, y, w, h] in original-image pixels onto the crop (may fall partly outside). */
 export function boxOnCrop(bbox, geometry) {
   const [x, y, w, h] = bbox;
-  const s = geometry.scale;
-  return { x: x * s - geometry.left, y: y * s - geometry.top, w: w * s, h: h * s };
+  const sx = geometry.scaleX ?? geometry.scale;
+  const sy = geometry.scaleY ?? geometry.scale;
+  return { x: x * sx - geometry.left, y: y * sy - geometry.top, w: w * sx, h: h * sy };
 }
 
 /**

@@ -32,7 +32,9 @@ export class JobView {
     });
     $('play').addEventListener('click', () => this.togglePlay());
     for (const id of ['measure', 'measure-word', 'search', 'ablation-condition']) {
-      $(id).addEventListener('input', () => { this.schedule(); this.renderCurves(); });
+      for (const type of ['input', 'change']) {
+        $(id).addEventListener(type, () => { this.schedule(); this.renderCurvesSoon(); });
+      }
     }
     document.addEventListener('keydown', (e) => {
       if (!this.state || e.target.matches('input, textarea, select')) return;
@@ -107,7 +109,7 @@ export class JobView {
       if (event.emittedAtMs) this.pendingLayerEvents.push({ layer: event.layer, emittedAtMs: event.emittedAtMs, receivedAtMs });
       this.schedule();
       this.renderSlider();
-      this.renderLastTopK();
+      this.addLastTopKRow(event.layer);
       this.renderCurvesSoon();
     } else if (what === 'job') {
       this.renderHeader();
@@ -155,18 +157,26 @@ export class JobView {
         tokens, values, boolean: measure === 'class', search: hits,
         object: this.objectCells(), ablated: this.ablatedCells(),
       });
-      $('legend').innerHTML = measure === 'class'
+      const legend = measure === 'class'
         ? '<span class="chip yes">top-1 = class</span> <span class="chip no">other</span>'
         : rampLegend(measure === 'word' ? `p(${word || '…'})` : 'top-1 probability');
+      if (legend !== this.legend) {
+        this.legend = legend;
+        $('legend').innerHTML = legend;
+      }
     }
     this.renderPatch();
     this.renderLastTopKHighlight(shown);
     const paintedAtMs = performance.timeOrigin + performance.now();
     this.metrics.paintMs.push(performance.now() - t0);
+    // a layer counts as painted by the first frame showing it or a later layer (live view)
+    const reached = shown ?? -1;
     for (const p of this.pendingLayerEvents) {
-      if (p.layer === shown) this.metrics.layerLatency.push({ ...p, jobId: this.state.jobId, paintedAtMs });
+      if (p.layer <= reached) {
+        this.metrics.layerLatency.push({ ...p, jobId: this.state.jobId, paintedAtMs, shown });
+      }
     }
-    this.pendingLayerEvents = this.pendingLayerEvents.filter((p) => p.layer !== shown && p.layer > (shown ?? -1));
+    this.pendingLayerEvents = this.pendingLayerEvents.filter((p) => p.layer > reached);
   }
 
   step(delta) {
@@ -303,14 +313,24 @@ export class JobView {
       : '';
   }
 
+  lastTopKRow(layer) {
+    const top = lastTopK(this.state, layer);
+    return `<tr data-layer="${layer}"><th>${layer}</th>${top.map((t) => `<td title="${escapeHtml(displayToken(t.token))} ${t.prob.toFixed(3)}">${escapeHtml(displayToken(t.token))} <span class="muted">${t.prob.toFixed(2)}</span></td>`).join('')}</tr>`;
+  }
+
   renderLastTopK() {
     if (!this.state) return;
-    const rows = receivedLayers(this.state).map((layer) => {
-      const top = lastTopK(this.state, layer);
-      return `<tr data-layer="${layer}"><th>${layer}</th>${top.map((t) => `<td title="${t.prob.toFixed(3)}">${escapeHtml(displayToken(t.token))} <span class="muted">${t.prob.toFixed(2)}</span></td>`).join('')}</tr>`;
-    });
-    $('last-topk').tBodies[0].innerHTML = rows.join('');
+    $('last-topk').tBodies[0].innerHTML = receivedLayers(this.state).map((l) => this.lastTopKRow(l)).join('');
     this.renderLastTopKHighlight(nearestLayer(this.state, this.layer));
+  }
+
+  /** Inserts one layer's row in layer order (layers usually arrive in order: an append). */
+  addLastTopKRow(layer) {
+    const body = $('last-topk').tBodies[0];
+    const next = [...body.rows].find((r) => Number(r.dataset.layer) > layer);
+    const tmp = document.createElement('tbody');
+    tmp.innerHTML = this.lastTopKRow(layer);
+    body.insertBefore(tmp.firstElementChild, next ?? null);
   }
 
   renderLastTopKHighlight(layer) {

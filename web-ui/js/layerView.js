@@ -1,10 +1,23 @@
-// The image under its grid of patches: one element per visual token, tinted by the chosen
-// measure and labelled with its top-1 word at the shown layer. Only what changed is touched,
-// so a layer switch costs one pass over 576 cells.
+// The image under its grid of patches: one element per visual token (focus, hover, the
+// data-testid/data-top1 marks, search/object/ablation outlines) over one canvas that paints the
+// tints and top-1 labels. Painting a layer is 576 rects + 576 short texts on the canvas and one
+// attribute per changed patch, no style or layout work, so a frame stays well under 16 ms.
 import { tint, booleanTint, labelColor } from './colors.js';
 import { displayToken } from './tokens.js';
 import { moveFocus, patchRect } from './grid.js';
 import { escapeHtml } from './plots.js';
+
+const LABEL_CHARS = 5;
+// tints and label colours precomputed at 256 levels: no string building per cell per frame
+const LEVELS = 255;
+const TINTS = Array.from({ length: LEVELS + 1 }, (_, q) => tint(q / LEVELS));
+const LABEL_COLORS = Array.from({ length: LEVELS + 1 }, (_, q) => labelColor(q / LEVELS));
+const YES = booleanTint(true);
+const NO = booleanTint(false);
+
+function level(v) {
+  return Number.isFinite(v) ? Math.max(0, Math.min(LEVELS, Math.round(v * LEVELS))) : 0;
+}
 
 export class LayerView {
   constructor(root, { onFocusCell }) {
@@ -14,6 +27,8 @@ export class LayerView {
     this.cells = [];
     this.focused = 0;
     this.image = root.querySelector('img.crop');
+    this.canvas = root.querySelector('canvas.tints');
+    this.labels = new Map();
     this.patches = root.querySelector('.patches');
     this.overlay = root.querySelector('svg.objects');
     this.patches.addEventListener('keydown', (e) => this.onKey(e));
@@ -25,6 +40,8 @@ export class LayerView {
       const i = Number(e.target.dataset.cell);
       if (Number.isInteger(i)) {
         this.focused = i;
+        const token = this.cells[i].token;
+        e.target.setAttribute('aria-label', `patch ${i}: ${displayToken(token) || 'no word yet'}`);
         this.onFocusCell(i);
       }
     });
@@ -49,10 +66,31 @@ export class LayerView {
       el.tabIndex = i === 0 ? 0 : -1;
       el.setAttribute('role', 'gridcell');
       frag.appendChild(el);
-      this.cells.push({ el, token: null, color: null, flags: '' });
+      this.cells.push({ el, token: null, flags: '' });
     }
     this.patches.replaceChildren(frag);
     this.focused = 0;
+    this.sizeCanvas();
+  }
+
+  sizeCanvas() {
+    const css = this.canvas.getBoundingClientRect().width || 576;
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(css * ratio);
+    this.canvas.height = Math.round(css * ratio);
+    this.ctx = this.canvas.getContext('2d', { alpha: true });
+    this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.cssSize = css;
+  }
+
+  label(token) {
+    let l = this.labels.get(token);
+    if (l === undefined) {
+      l = displayToken(token).slice(0, LABEL_CHARS);
+      if (this.labels.size > 50000) this.labels.clear();
+      this.labels.set(token, l);
+    }
+    return l;
   }
 
   setImage(url) {
@@ -70,21 +108,30 @@ export class LayerView {
    * the measure as yes/no; flags: sets of cells to mark (search hits, object, ablated).
    */
   paint({ tokens, values, boolean, search, object, ablated }) {
+    const [rows, cols] = this.grid;
+    const ctx = this.ctx;
+    const w = this.cssSize / cols;
+    const h = this.cssSize / rows;
+    ctx.clearRect(0, 0, this.cssSize, this.cssSize);
+    ctx.font = '8px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
     for (let i = 0; i < this.cells.length; i++) {
       const cell = this.cells[i];
       const token = tokens[i] ?? '';
       if (cell.token !== token) {
         cell.token = token;
-        cell.el.textContent = displayToken(token);
         cell.el.dataset.top1 = token;
-        cell.el.title = displayToken(token);
       }
       const v = values[i];
-      const color = boolean ? booleanTint(v >= 0.5) : tint(v);
-      if (cell.color !== color) {
-        cell.color = color;
-        cell.el.style.backgroundColor = color;
-        cell.el.style.color = boolean ? '#fff' : labelColor(v);
+      const x = (i % cols) * w;
+      const y = Math.floor(i / cols) * h;
+      const q = level(v);
+      ctx.fillStyle = boolean ? (v >= 0.5 ? YES : NO) : TINTS[q];
+      ctx.fillRect(x, y, w, h);
+      if (token) {
+        ctx.fillStyle = boolean ? '#fff' : LABEL_COLORS[q];
+        ctx.fillText(this.label(token), x + w / 2, y + h / 2, w - 1);
       }
       const flags = (search?.has(i) ? 's' : '') + (object?.has(i) ? 'o' : '') + (ablated?.has(i) ? 'a' : '');
       if (cell.flags !== flags) {

@@ -94,3 +94,19 @@ export function rampLegend(label) {
     + `<rect x="0" y="0" width="160" height="10" fill="url(#ramp)"/><text x="0" y="22" class="axis">0</text><text x="160" y="22" class="axis" text-anchor="end">1</text>`
     + `<text x="80" y="22" class="axis" text-anchor="middle">${escapeHtml(label)}</text></svg>`;
 }
+
+/** Vertical list of horizontal bars with optional interval whiskers: [{label, value, lo, hi}]. */
+export function intervalBars(bars, { width = 640, max } = {}) {
+  const l = 260; const rowH = 20; const w = width - l - 50;
+  const m = max ?? Math.max(1e-9, ...bars.map((b) => Math.max(b.value, b.hi ?? 0)));
+  const x = (v) => l + (Math.max(0, v) / m) * w;
+  const body = bars.map((b, i) => {
+    const y = 6 + i * rowH;
+    const whisker = b.lo !== null && b.hi !== null
+      ? `<line x1="${x(b.lo)}" x2="${x(b.hi)}" y1="${y + 7}" y2="${y + 7}" class="whisker"/>` : '';
+    return `<text x="${l - 6}" y="${y + 11}" text-anchor="end" class="label">${escapeHtml(b.label)}</text>`
+      + `<rect x="${l}" y="${y + 2}" width="${(x(b.value) - l).toFixed(1)}" height="10" class="bar-a"/>${whisker}`
+      + `<text x="${x(Math.max(b.value, b.hi ?? b.value)) + 4}" y="${y + 11}" class="value">${Number(b.value).toFixed(3)}</text>`;
+  }).join('');
+  return `<svg class="chart" width="${width}" height="${bars.length * rowH + 12}" role="img" aria-label="aggregate bars">${body}</svg>`;
+}

@@ -22,7 +22,7 @@ test('patch rectangles tile the 336 px crop in 14 px squares', () => {
 
 test('a box in original pixels is scaled and shifted by the centre crop', () => {
   // 672x448 image: scale 0.75 -> 504x336, left offset (504-336)/2 = 84
-  const geometry = { scale: 0.75, left: 84, top: 0 };
+  const geometry = { scaleX: 0.75, scaleY: 0.75, left: 84, top: 0 };
   assert.deepEqual(boxOnCrop([112, 0, 224, 448], geometry), { x: 0, y: 0, w: 168, h: 336 });
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeJob, filterJobs, progressFraction, distinct } from '../js/jobList.js';
-import { aggregateRows, toCsv, columns } from '../js/aggregates.js';
+import { aggregateRows, toCsv, columns, numericColumns, barSeries } from '../js/aggregates.js';
 import { displayToken, normalizeWord } from '../js/tokens.js';
 
 const a = { jobId: 'a', state: 'running', layersDone: 2, layersTotal: 4, tag: 'coco', experiment: 'e1', submittedAtMs: 1 };
@@ -42,4 +42,19 @@ test('tokens display without the SentencePiece space marker', () => {
   assert.equal(displayToken('▁'), '␣');
   assert.equal(displayToken('<0x0A>'), '⏎');
   assert.equal(normalizeWord('▁Cat'), 'cat');
+});
+
+test('an aggregator message keeps its experiment, tag and job count on every row', () => {
+  const rows = aggregateRows('e1/t', {
+    schema: 'lenscast.aggregate', version: 1, experiment: 'e1', tag: 't', jobs: 4, updatedAtMs: 9,
+    rows: [{ kind: 'ablation', condition: 'object_b1', accuracy: 0.5, accuracyLo: 0.3, accuracyHi: 0.7 },
+      { kind: 'ablation', condition: 'none', accuracy: 0.9 }],
+  });
+  assert.deepEqual(rows[0], { key: 'e1/t', experiment: 'e1', tag: 't', jobs: 4, kind: 'ablation',
+    condition: 'object_b1', accuracy: 0.5, accuracyLo: 0.3, accuracyHi: 0.7 });
+  assert.ok(numericColumns(rows).includes('accuracy'));
+  assert.ok(!numericColumns(rows).includes('condition'));
+  const bars = barSeries(rows, 'accuracy');
+  assert.deepEqual(bars.map((b) => [b.value, b.lo, b.hi]), [[0.5, 0.3, 0.7], [0.9, null, null]]);
+  assert.match(bars[0].label, /object_b1/);
 });

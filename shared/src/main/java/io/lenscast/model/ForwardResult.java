@@ -2,6 +2,7 @@ package io.lenscast.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import io.lenscast.model.hooks.Captures;
 import io.lenscast.model.hooks.HookPoint;
 
@@ -17,7 +18,7 @@ public record ForwardResult(NDArray logits, Captures captures, int imageStart, i
   /** Logits of batch item {@code b} as float32 [V]. */
   public float[] logits(int b) {
     NDArray row = logits.get(new NDIndex(b));
-    float[] out = row.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+    float[] out = row.toType(DataType.FLOAT32, false).toFloatArray();
     row.close();
     return out;
   }

@@ -3,10 +3,7 @@ package io.lenscast.model;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lenscast.model.clip.ClipVisionTower;
 import io.lenscast.model.config.LlavaConfig;
 import io.lenscast.model.hooks.Captures;
-import io.lenscast.model.hooks.EmbeddingOverwrite;
 import io.lenscast.model.hooks.HookPoint;
-import io.lenscast.model.lens.LensLayer;
-import io.lenscast.model.lens.LensSpec;
+import io.lenscast.model.hooks.Overwrites;
+import io.lenscast.model.lens.LensStream;
 import io.lenscast.model.lens.LogitLens;
 import io.lenscast.model.lens.ResidualListener;
 import io.lenscast.model.llama.AttentionMask;
@@ -30,6 +26,7 @@ import io.lenscast.model.weights.TensorSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -59,7 +56,7 @@ public final class LlavaModel implements AutoCloseable {
   private final LlavaConfig config;
   private final NDManager manager;
   private final DataType dtype;
-  private final ClipVisionTower vision;
+  private final InputMerger merger;
   private final Projector projector;
   private final LlamaDecoder decoder;
   private final LogitLens lens;
@@ -71,7 +68,7 @@ public final class LlavaModel implements AutoCloseable {
     this.config = config;
     this.manager = manager;
     this.dtype = dtype;
-    this.vision = vision;
+    this.merger = new InputMerger(config, vision, projector, decoder, dtype);
     this.projector = projector;
     this.decoder = decoder;
     this.lens = new LogitLens(decoder.finalNorm(), decoder.lmHead().weight());
@@ -200,21 +197,7 @@ public final class LlavaModel implements AutoCloseable {
 
   /** Index of the single image token in {@code inputIds}; IllegalArgumentException otherwise. */
   public int imageStart(int[] inputIds) {
-    int found = -1;
-    for (int i = 0; i < inputIds.length; i++) {
-      if (inputIds[i] == config.imageTokenIndex()) {
-        if (found >= 0) {
-          throw new IllegalArgumentException("input ids hold more than one image token ("
-              + config.imageTokenIndex() + ")");
-        }
-        found = i;
-      }
-    }
-    if (found < 0) {
-      throw new IllegalArgumentException("input ids hold no image token ("
-          + config.imageTokenIndex() + ")");
-    }
-    return found;
+    return merger.imageStart(inputIds);
   }
 
   /** Positions of the merged sequence for these ids. */
@@ -236,7 +219,7 @@ public final class LlavaModel implements AutoCloseable {
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
       Captures captures = new Captures(spec.captures(), m);
-      NDArray embeds = inputsEmbeds(scope, pixelValues, inputIds, captures);
+      NDArray embeds = merger.merge(scope, pixelValues, inputIds, captures);
       int imageStart = imageStart(inputIds[0]);
       return prefill(m, embeds, imageStart, spec, captures, cache);
     }
@@ -248,7 +231,7 @@ public final class LlavaModel implements AutoCloseable {
    */
   public NDArray projectImages(NDManager m, float[][] pixelValues) {
     try (NDManager scope = m.newSubManager(manager.getDevice())) {
-      NDArray out = project(scope, pixelValues, new Captures(Set.of(), m));
+      NDArray out = merger.project(scope, pixelValues, new Captures(Set.of(), m));
       out.attach(m);
       return out;
     }
@@ -260,7 +243,7 @@ public final class LlavaModel implements AutoCloseable {
    */
   public NDArray visionFeatures(NDManager m, float[][] pixelValues) {
     try (NDManager scope = m.newSubManager(manager.getDevice())) {
-      NDArray out = features(scope, pixelValues, new Captures(Set.of(), m));
+      NDArray out = merger.features(scope, pixelValues, new Captures(Set.of(), m));
       out.attach(m);
       return out;
     }
@@ -278,7 +261,7 @@ public final class LlavaModel implements AutoCloseable {
    */
   public NDArray inputsEmbeds(NDManager m, float[][] pixelValues, int[][] inputIds) {
     try (NDManager scope = m.newSubManager(manager.getDevice())) {
-      NDArray out = inputsEmbeds(scope, pixelValues, inputIds, new Captures(Set.of(), m));
+      NDArray out = merger.merge(scope, pixelValues, inputIds, new Captures(Set.of(), m));
       out.attach(m);
       return out;
     }
@@ -293,8 +276,8 @@ public final class LlavaModel implements AutoCloseable {
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
       Captures captures = new Captures(spec.captures(), m);
-      NDArray x = embeds.getDataType() == dtype ? embeds.duplicate() : embeds.toType(dtype, false);
-      x.attach(scope);
+      embeds.tempAttach(scope);
+      NDArray x = embeds.getDataType() == dtype ? embeds.add(0f) : embeds.toType(dtype, false);
       return prefill(m, x, imageStart, spec, captures, cache);
     }
   }
@@ -320,7 +303,7 @@ public final class LlavaModel implements AutoCloseable {
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
       Captures captures = new Captures(spec.captures(), m);
-      NDArray embeds = inputsEmbeds(scope, pixelValues, inputIds, captures);
+      NDArray embeds = merger.merge(scope, pixelValues, inputIds, captures);
       ForwardResult prefill = prefill(m, embeds, imageStart(inputIds[0]), spec, captures, cache);
       int[][] tokens = new int[batch][maxNewTokens];
       int[] counts = new int[batch];
@@ -348,7 +331,7 @@ public final class LlavaModel implements AutoCloseable {
       }
       int[][] out = new int[batch][];
       for (int b = 0; b < batch; b++) {
-        out[b] = java.util.Arrays.copyOf(tokens[b], counts[b]);
+        out[b] = Arrays.copyOf(tokens[b], counts[b]);
       }
       return new GenerationResult(out, done, prefill);
     }
@@ -360,78 +343,13 @@ public final class LlavaModel implements AutoCloseable {
     }
   }
 
-  /** Vision tower + projector: [B, 576, D] in {@code scope}. */
-  private NDArray project(NDManager scope, float[][] pixelValues, Captures captures) {
-    NDArray projected = projector.forward(features(scope, pixelValues, captures)); // [B, 576, D]
-    captures.offer(HookPoint.PROJECTOR_OUT, projected);
-    return projected;
-  }
-
-  /** Vision tower up to the selected layer, CLS dropped per the strategy: [B, 576, Dv]. */
-  private NDArray features(NDManager scope, float[][] pixelValues, Captures captures) {
-    int c = config.vision().numChannels();
-    int s = config.vision().imageSize();
-    int batch = pixelValues.length;
-    float[] flat = new float[batch * c * s * s];
-    for (int b = 0; b < batch; b++) {
-      if (pixelValues[b].length != c * s * s) {
-        throw new IllegalArgumentException("pixel values of image " + b + " have "
-            + pixelValues[b].length + " floats, expected " + c + "x" + s + "x" + s);
-      }
-      System.arraycopy(pixelValues[b], 0, flat, b * c * s * s, c * s * s);
-    }
-    NDArray pixels = scope.create(flat, new Shape(batch, c, s, s)).toType(dtype, false);
-    NDArray hidden = vision.hiddenState(pixels, config.visionFeatureStateIndex(), captures);
-    return ClipVisionTower.select(hidden, config.visionFeatureSelectStrategy()); // [B, 576, Dv]
-  }
-
-  /** Text embeddings with the image token replaced by the visual tokens: [B, T, D]. */
-  private NDArray inputsEmbeds(NDManager scope, float[][] pixelValues, int[][] inputIds,
-      Captures captures) {
-    if (pixelValues.length != inputIds.length || inputIds.length == 0) {
-      throw new IllegalArgumentException("batch needs one prompt per image, got "
-          + pixelValues.length + " images and " + inputIds.length + " prompts");
-    }
-    int imageStart = imageStart(inputIds[0]);
-    int length = inputIds[0].length;
-    long[] text = new long[inputIds.length * (length - 1)];
-    for (int b = 0; b < inputIds.length; b++) {
-      if (inputIds[b].length != length || imageStart(inputIds[b]) != imageStart) {
-        throw new IllegalArgumentException("batched prompts must have equal length and the "
-            + "image token at the same index");
-      }
-      for (int i = 0, j = 0; i < length; i++) {
-        if (i != imageStart) {
-          int id = inputIds[b][i];
-          if (id < 0 || id >= config.text().vocabSize()) {
-            throw new IllegalArgumentException("token id " + id + " outside the vocabulary 0.."
-                + (config.text().vocabSize() - 1));
-          }
-          text[b * (length - 1) + j++] = id;
-        }
-      }
-    }
-    NDArray image = project(scope, pixelValues, captures); // [B, 576, D]
-    NDArray ids = scope.create(text, new Shape(inputIds.length, length - 1)); // [B, T-1]
-    NDArray textEmbeds = decoder.embed(scope, ids); // [B, T-1, D]
-    NDList parts = new NDList();
-    if (imageStart > 0) {
-      parts.add(textEmbeds.get(new NDIndex(":, 0:" + imageStart + ", :"))); // [B, s, D]
-    }
-    parts.add(image);
-    if (imageStart < length - 1) {
-      parts.add(textEmbeds.get(new NDIndex(":, " + imageStart + ":, :"))); // [B, T-1-s, D]
-    }
-    return parts.size() == 1 ? image : NDArrays.concat(parts, 1); // [B, T, D]
-  }
-
   /** Overwrites, layers (with masks, captures and lens), final logits. */
   private ForwardResult prefill(NDManager m, NDArray embeds, int imageStart, RunSpec spec,
       Captures captures, KvCache cache) {
     NDManager scope = embeds.getManager();
     int batch = (int) embeds.getShape().get(0);
     int length = (int) embeds.getShape().get(1);
-    NDArray x = applyOverwrites(embeds, spec);
+    NDArray x = Overwrites.apply(embeds, spec.overwrites());
     captures.offer(HookPoint.INPUTS_EMBEDS, x);
     AttentionMask masks = new AttentionMask(scope, length, spec.blocks());
     ResidualListener listener = listenerFor(spec, imageStart, length);
@@ -444,56 +362,13 @@ public final class LlavaModel implements AutoCloseable {
     return new ForwardResult(logits, captures, imageStart, length, batch);
   }
 
-  private NDArray applyOverwrites(NDArray embeds, RunSpec spec) {
-    if (spec.overwrites().isEmpty()) {
-      return embeds;
-    }
-    int length = (int) embeds.getShape().get(1);
-    int dim = (int) embeds.getShape().get(2);
-    float[] keep = new float[length];
-    java.util.Arrays.fill(keep, 1f);
-    float[] replacement = new float[length * dim];
-    for (EmbeddingOverwrite o : spec.overwrites()) {
-      if (o.vector().length != dim) {
-        throw new IllegalArgumentException("overwrite vector has " + o.vector().length
-            + " values, the model's hidden size is " + dim);
-      }
-      for (int p : o.positions()) {
-        if (p < 0 || p >= length) {
-          throw new IllegalArgumentException("overwrite position " + p + " outside 0.."
-              + (length - 1));
-        }
-        keep[p] = 0f;
-        System.arraycopy(o.vector(), 0, replacement, p * dim, dim);
-      }
-    }
-    NDManager scope = embeds.getManager();
-    NDArray keepNd = scope.create(keep, new Shape(1, length, 1)).toType(dtype, false);
-    NDArray replNd = scope.create(replacement, new Shape(1, length, dim)).toType(dtype, false);
-    return embeds.mul(keepNd).add(replNd); // [B, T, D]
-  }
-
   private ResidualListener listenerFor(RunSpec spec, int imageStart, int length) {
-    ResidualListener user = spec.residualListener();
     if (spec.lens() == null) {
-      return user;
+      return spec.residualListener();
     }
-    LensSpec ls = spec.lens();
-    int[] positions = ls.resolve(imageStart, config.imageTokens(), length);
-    int numLayers = decoder.numLayers() + 1;
-    return (layer, residual) -> {
-      if (user != null) {
-        user.onResidual(layer, residual);
-      }
-      long batch = residual.getShape().get(0);
-      for (int b = 0; b < batch; b++) {
-        try (NDArray item = residual.get(new NDIndex(b))) { // [T, D]
-          LensLayer out = lens.apply(item, positions, ls.topK(), ls.chunkSize(), layer,
-              numLayers, b);
-          spec.lensListener().onLayer(out);
-        }
-      }
-    };
+    int[] positions = spec.lens().resolve(imageStart, config.imageTokens(), length);
+    return new LensStream(lens, spec.lens(), spec.lensListener(), positions,
+        decoder.numLayers() + 1, spec.residualListener());
   }
 
   @Override

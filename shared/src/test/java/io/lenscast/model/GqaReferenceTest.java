@@ -96,6 +96,31 @@ class GqaReferenceTest {
     }
   }
 
+  @Test
+  void generationStopsAtTheEosTokenOfGenerationConfig() throws Exception {
+    float[] px = CheckpointFormatsTest.randomPixels(CFG.imageSize(), 6);
+    int[] free;
+    try (LlavaModel model = LlavaModel.load(tmp.resolve("gqa"), ModelOptions.cpu());
+         NDManager m = NDManager.newBaseManager()) {
+      free = model.generate(m, px, IDS, RunSpec.plain(), 5).tokens(0);
+    }
+    Path eosDir = tmp.resolve("gqa-eos");
+    new CheckpointWriter().write(eosDir, CFG.configJson(), tensors);
+    java.nio.file.Files.writeString(eosDir.resolve("generation_config.json"),
+        "{\"eos_token_id\": " + free[2] + "}");
+    try (LlavaModel model = LlavaModel.load(eosDir, ModelOptions.cpu());
+         NDManager m = NDManager.newBaseManager()) {
+      assertEquals(free[2], model.eosTokenId());
+      GenerationResult r = model.generate(m, px, IDS, RunSpec.plain(), 5);
+      int stop = 0;
+      while (free[stop] != free[2]) {
+        stop++;
+      }
+      assertArrayEquals(Arrays.copyOf(free, stop + 1), r.tokens(0), "ends with the EOS token");
+      assertEquals(true, r.stoppedOnEos()[0]);
+    }
+  }
+
   private static int argmax(float[] v) {
     int best = 0;
     for (int i = 1; i < v.length; i++) {

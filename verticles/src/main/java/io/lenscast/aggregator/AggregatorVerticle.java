@@ -35,7 +35,7 @@ public final class AggregatorVerticle extends VerticleBase {
 
   private final LenscastConfig config;
   private final LenscastMetrics metrics;
-  private final ExperimentAggregates aggregates = new ExperimentAggregates(OutcomeCounts::new);
+  private final ExperimentAggregates aggregates = new ExperimentAggregates(PaperMetrics::new);
   private volatile boolean running = true;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private KafkaProducer<String, byte[]> producer;

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dataset metrics of one experiment/tag, fed one event at a time (each event once). The
- * aggregator depends only on this, so the analyses' incremental metrics can replace the
- * built-in {@link OutcomeCounts}.
+ * The dataset metrics of one experiment/tag, fed one event at a time. The aggregator depends
+ * only on this; {@link PaperMetrics} (the analyses module's metrics) is the one it uses.
  */
 public interface DatasetMetrics {
   void add(Event event);

@@ -12,8 +12,10 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
-    for (Command c : List.<Command>of(new UpCommand(), new RoleCommand(Role.WORKER),
-        new RoleCommand(Role.DASHBOARD), new PublishCommand(), new BenchCommand())) {
+    for (Command c : List.<Command>of(new UpCommand(), new AnalyzeCommand(),
+        new RoleCommand(Role.WORKER), new RoleCommand(Role.DASHBOARD), new PublishCommand(),
+        new MeanVectorCommand(), new ExperimentCommand(), new LoadRunCommand(),
+        new BenchCommand())) {
       commands.put(c.name(), c);
     }
     return commands;

@@ -7,18 +7,24 @@ final class ProgressBar {
   private static final int WIDTH = 30;
   private final PrintStream out;
   private final int total;
+  private final String unit;
   private int done;
 
   ProgressBar(PrintStream out, int total) {
+    this(out, total, "jobs");
+  }
+
+  ProgressBar(PrintStream out, int total, String unit) {
     this.out = out;
     this.total = total;
+    this.unit = unit;
   }
 
   synchronized void step() {
     done++;
     int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);
     out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/"
-        + total + " jobs");
+        + total + " " + unit);
     if (done == total) {
       out.println();
     }

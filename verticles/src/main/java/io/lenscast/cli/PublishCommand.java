@@ -1,5 +1,9 @@
 package io.lenscast.cli;
 
+import io.lenscast.analysis.dataset.CleanQuestions;
+import io.lenscast.analysis.dataset.CocoSelection;
+import io.lenscast.analysis.dataset.LabeledImage;
+import io.lenscast.analysis.dataset.PaperFilters;
 import io.lenscast.config.LenscastConfig;
 import io.lenscast.events.EventCodec;
 import io.lenscast.events.JobEvent;
@@ -20,9 +24,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * {@code ./lenscast publish}: one job per image (files or a folder) on the jobs topic, keyed by
- * a fresh jobId, the image inline as base64, the job options as for {@code analyze}; optional
- * rate limit; a progress bar on stderr and the job ids on stdout.
+ * {@code ./lenscast publish}: one job per image (files, a folder, or the COCO images a paper
+ * filter keeps, with their class and objects) on the jobs topic, keyed by a fresh jobId, the
+ * image inline as base64, the job options as for {@code analyze}; optional rate limit; a
+ * progress bar on stderr and the job ids on stdout.
  */
 public final class PublishCommand implements Command {
   private static final List<String> IMAGE_EXTENSIONS =
@@ -42,6 +47,10 @@ public final class PublishCommand implements Command {
     OptionParser p = ConfigOptions.declare(new OptionParser("publish")).positional()
         .option("--bootstrap", "HOST:PORT", "Kafka to publish to (default: from config)")
         .option("--dir", "DIR", "publish every image in DIR")
+        .option("--coco", "INSTANCES.json", "publish the COCO images a paper filter keeps")
+        .option("--images", "DIR", "folder of the --coco images")
+        .option("--filter", "paper-ablation|paper-lens", "COCO filter (default paper-ablation)")
+        .option("--questions", "FILE.json", "clean VQA questions; keeps images that have one")
         .option("--limit", "N", "publish at most N jobs")
         .option("--rate", "N", "at most N jobs per second")
         .option("--model", "NAME", "model name as configured on the workers")
@@ -54,7 +63,7 @@ public final class PublishCommand implements Command {
   public int run(List<String> args) throws Exception {
     ParsedOptions o = parser().parse(args);
     LenscastConfig config = ConfigOptions.load(o);
-    List<Path> images = images(o);
+    List<PublishItem> images = items(o);
     JobEvent template = JobOptions.toJob(o, o.get("--model"), o.get("--experiment"),
         o.get("--tag"));
     double rate = rate(o.get("--rate"));
@@ -78,7 +87,9 @@ public final class PublishCommand implements Command {
           }
         }
         String jobId = UUID.randomUUID().toString();
-        byte[] value = EventCodec.toBytes(job(template, jobId, images.get(i)));
+        PublishItem item = images.get(i);
+        String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(item.image()));
+        byte[] value = EventCodec.toBytes(item.job(template, jobId, b64));
         sends.add(producer.send(new ProducerRecord<>(topic, jobId, value), (md, e) -> {
           if (e == null) {
             bar.step();
@@ -102,30 +113,28 @@ public final class PublishCommand implements Command {
     return p;
   }
 
-  private static JobEvent job(JobEvent t, String jobId, Path image) throws IOException {
-    String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(image));
-    return new JobEvent(t.schema(), t.version(), jobId,
-        new JobEvent.ImageRef(b64, null, image.getFileName().toString()), t.prompt(), t.task(),
-        t.className(), t.question(), t.objects(), t.analyses(), t.model(), t.experiment(),
-        t.tag(), System.currentTimeMillis());
-  }
-
-  private static List<Path> images(ParsedOptions o) throws IOException {
-    List<Path> images = new ArrayList<>();
-    if (o.has("--dir")) {
+  private static List<PublishItem> items(ParsedOptions o) throws IOException {
+    List<PublishItem> images = new ArrayList<>();
+    if (o.has("--dir") || o.has("--coco")) {
+      o.exactlyOneOf("--dir", "--coco");
       if (!o.positional().isEmpty()) {
-        throw new UsageException("give image files or --dir, not both");
+        throw new UsageException("give image files, --dir or --coco, only one of them");
       }
+    }
+    if (o.has("--dir")) {
       try (Stream<Path> files = Files.list(o.existingDirectory("--dir"))) {
-        files.filter(PublishCommand::isImage).sorted().forEach(images::add);
+        files.filter(PublishCommand::isImage).sorted()
+            .forEach(p -> images.add(PublishItem.plain(p)));
       }
+    } else if (o.has("--coco")) {
+      images.addAll(coco(o));
     } else {
       for (String f : o.positional()) {
         Path p = Path.of(f);
         if (!Files.isRegularFile(p)) {
           throw new UsageException("image not found: " + f);
         }
-        images.add(p);
+        images.add(PublishItem.plain(p));
       }
     }
     if (images.isEmpty()) {
@@ -133,6 +142,25 @@ public final class PublishCommand implements Command {
     }
     int limit = o.intValue("--limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
     return images.subList(0, Math.min(limit, images.size()));
+  }
+
+  private static List<PublishItem> coco(ParsedOptions o) throws IOException {
+    Path instances = o.existingFile("--coco");
+    Path dir = o.existingDirectory("--images");
+    String filter = o.get("--filter") == null ? PaperFilters.PAPER_ABLATION : o.get("--filter");
+    if (!List.of(PaperFilters.PAPER_ABLATION, PaperFilters.PAPER_LENS).contains(filter)) {
+      throw new UsageException("--filter must be paper-ablation or paper-lens, got '" + filter
+          + "'");
+    }
+    CleanQuestions questions = o.has("--questions")
+        ? CleanQuestions.load(o.existingFile("--questions")) : null;
+    List<PublishItem> items = new ArrayList<>();
+    for (LabeledImage image : CocoSelection.select(instances, dir, filter, questions)) {
+      if (Files.isRegularFile(image.path())) {
+        items.add(PublishItem.of(image));
+      }
+    }
+    return items;
   }
 
   private static boolean isImage(Path p) {

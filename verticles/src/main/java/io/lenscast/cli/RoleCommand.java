@@ -33,10 +33,14 @@ public final class RoleCommand implements Command {
   public int run(List<String> args) throws Exception {
     OptionParser parser = ConfigOptions.declare(new OptionParser(name()));
     LenscastConfig config = ConfigOptions.load(parser.parse(args));
-    Platform platform = Platform.start(config, EnumSet.of(role), false, new EngineProcessors());
+    EnumSet<Role> roles = role == Role.WORKER ? EnumSet.of(Role.WORKER, Role.WORKER_HTTP)
+        : EnumSet.of(role);
+    Platform platform = Platform.start(config, roles, false,
+        new EngineProcessors(config.worker()));
     System.out.println("lenscast " + name() + " running against " + platform.bootstrapServers()
         + (role == Role.DASHBOARD ? " at http://" + config.dashboard().host() + ":"
-            + config.dashboard().port() : ""));
+            + config.dashboard().port() : " (health and metrics on http://"
+            + config.worker().httpHost() + ":" + config.worker().httpPort() + ")"));
     System.out.flush();
     ShutdownLatch.awaitThen(platform);
     return 0;

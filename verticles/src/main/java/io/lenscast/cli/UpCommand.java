@@ -31,8 +31,9 @@ public final class UpCommand implements Command {
         + (config.kafka().useEmbedded() ? " embedded Kafka in "
             + config.resolve(config.kafka().embedded().dataDir()) : "") + ", loading model '"
         + config.worker().defaultModel() + "'...");
-    Platform platform = Platform.start(config, EnumSet.allOf(Role.class), true,
-        new EngineProcessors());
+    Platform platform = Platform.start(config,
+        EnumSet.of(Role.WORKER, Role.DASHBOARD, Role.AGGREGATOR), true,
+        new EngineProcessors(config.worker()));
     String url = "http://" + config.dashboard().host() + ":" + config.dashboard().port();
     System.out.println("lenscast is up");
     System.out.println("  dashboard: " + url);

@@ -64,6 +64,8 @@ final class ConfigValidator {
   private static void checkWorker(List<String> p, WorkerSettings w) {
     require(p, w.instances() >= 1, "worker.instances must be >= 1");
     require(p, nonBlank(w.groupId()), "worker.groupId must be set");
+    require(p, nonBlank(w.httpHost()), "worker.httpHost must be set");
+    port(p, "worker.httpPort", w.httpPort());
     require(p, w.models() != null && !w.models().isEmpty(), "worker.models must name a model");
     if (w.models() != null) {
       require(p, w.defaultModel() == null || w.models().containsKey(w.defaultModel()),
@@ -75,7 +77,6 @@ final class ConfigValidator {
     require(p, w.maxImageBytes() > 0, "worker.maxImageBytes must be > 0");
     require(p, w.maxPromptTokens() > 0, "worker.maxPromptTokens must be > 0");
     require(p, w.topK() >= 1, "worker.topK must be >= 1");
-    port(p, "worker.httpPort", w.httpPort());
   }
 
   private static void checkDashboard(List<String> p, DashboardSettings d) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * One browser's WebSocket with what it subscribed to and a bounded buffer of frames the socket
- * could not take yet. Frames go straight to the socket while its write queue has room; a client
+ * could not take yet. {@code onDropped} runs once per frame discarded. Frames go straight to the socket while its write queue has room; a client
  * whose backlog exceeds the bound is dropped (told why) instead of growing memory or holding up
  * anyone else.
  */
@@ -84,8 +84,10 @@ final class ClientChannel {
   }
 
   private void drop(String reason) {
+    for (int i = 0; i < backlog.size(); i++) {
+      onDropped.run();
+    }
     markClosed();
-    onDropped.run();
     socket.writeTextMessage(SubscriptionMessages.dropped(reason));
     socket.close(CLOSE_TOO_SLOW, reason);
   }

@@ -1,10 +1,9 @@
 package io.lenscast.dashboard;
 
+import io.lenscast.image.CropGeometry;
+
 /**
- * The job's image as the model saw it (shortest edge resized to {@code size}, centre-cropped to
- * {@code size} x {@code size}), JPEG-encoded for display, with the geometry that maps
- * original-image pixels onto it: {@code x' = x * scale - left}, {@code y' = y * scale - top}.
+ * The job's image as the model saw it (the CLIP processor's resized, centre-cropped square),
+ * JPEG-encoded for display, with the geometry that maps original-image pixels onto it.
  */
-public record CropPreview(
-    byte[] jpeg, int originalWidth, int originalHeight, double scale, int left, int top,
-    int size) {}
+public record CropPreview(byte[] jpeg, CropGeometry geometry) {}

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lenscast.events.EventCodec;
 import io.lenscast.events.JobEvent;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.lenscast.image.CropGeometry;
+import io.lenscast.config.DashboardSettings;
+import io.lenscast.metrics.LenscastMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.FileUpload;
@@ -13,8 +15,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -31,23 +35,25 @@ final class DashboardRoutes {
   private final WebSocketHub hub;
   private final JobPublisher publisher;
   private final KafkaHealth health;
-  private final PrometheusMeterRegistry registry;
+  private final LenscastMetrics metrics;
+  private final Path webRoot;
   private final JobRequestParser parser = new JobRequestParser();
 
-  DashboardRoutes(Vertx vertx, DashboardSettings settings, JobStore store, WebSocketHub hub,
-      JobPublisher publisher, KafkaHealth health, PrometheusMeterRegistry registry) {
+  DashboardRoutes(Vertx vertx, DashboardSettings settings, Path webRoot, JobStore store,
+      WebSocketHub hub, JobPublisher publisher, KafkaHealth health, LenscastMetrics metrics) {
     this.vertx = vertx;
     this.settings = settings;
     this.store = store;
     this.hub = hub;
     this.publisher = publisher;
     this.health = health;
-    this.registry = registry;
+    this.metrics = metrics;
+    this.webRoot = webRoot;
   }
 
   Router router() {
     Router router = Router.router(vertx);
-    if (settings.authToken() != null) {
+    if (settings.authToken() != null && !settings.authToken().isBlank()) {
       BearerAuth auth = new BearerAuth(settings.authToken());
       router.route("/api/*").handler(auth);
       router.route("/ws").handler(auth);
@@ -55,7 +61,7 @@ final class DashboardRoutes {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(registry.scrape()));
+        .end(metrics.scrape()));
     router.get("/api/jobs").handler(this::listJobs);
     router.get("/api/jobs/:id").handler(this::getJob);
     router.get("/api/jobs/:id/crop.jpg").handler(this::getCrop);
@@ -67,7 +73,7 @@ final class DashboardRoutes {
         .handler(this::submit);
     router.get("/ws").handler(this::upgrade);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
-            settings.webRoot().toAbsolutePath().toString())
+            webRoot.toAbsolutePath().toString())
         .setCachingEnabled(false));
     router.errorHandler(413, ctx -> json(ctx, 413, error("upload larger than "
         + settings.maxUploadBytes() + " bytes")));
@@ -100,7 +106,7 @@ final class DashboardRoutes {
   }
 
   private static Predicate<JobSummary> matches(String wanted,
-      java.util.function.Function<JobSummary, String> field) {
+      Function<JobSummary, String> field) {
     return wanted == null || wanted.isBlank() ? s -> true
         : s -> Objects.equals(wanted, field.apply(s));
   }
@@ -112,14 +118,16 @@ final class DashboardRoutes {
       body.append("{\"job\":").append(EventCodec.toJson(job.summary()));
       CropPreview crop = job.crop();
       if (crop != null) {
+        CropGeometry g = crop.geometry();
         ObjectNode geometry = EventCodec.mapper().createObjectNode()
             .put("url", "/api/jobs/" + id + "/crop.jpg")
-            .put("originalWidth", crop.originalWidth())
-            .put("originalHeight", crop.originalHeight())
-            .put("scale", crop.scale())
-            .put("left", crop.left())
-            .put("top", crop.top())
-            .put("size", crop.size());
+            .put("originalWidth", g.originalWidth())
+            .put("originalHeight", g.originalHeight())
+            .put("scaleX", (double) g.resizedWidth() / g.originalWidth())
+            .put("scaleY", (double) g.resizedHeight() / g.originalHeight())
+            .put("left", g.cropLeft())
+            .put("top", g.cropTop())
+            .put("size", g.cropWidth());
         body.append(",\"crop\":").append(geometry);
       }
       body.append(",\"events\":[").append(String.join(",", job.events())).append("]}");

@@ -1,8 +1,12 @@
 package io.lenscast.dashboard;
 
+import io.lenscast.config.DashboardSettings;
+import io.lenscast.config.LenscastConfig;
+import io.lenscast.kafka.Topic;
+import io.lenscast.kafka.Topics;
+import io.lenscast.metrics.LenscastMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -10,31 +14,41 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The dashboard process role: consumes the job, event and aggregate topics into a bounded job
- * store (its own consumer group, so several dashboards can run), serves the UI and the HTTP API,
- * and pushes events to browsers over {@code /ws}. Wiring only; the work is in the parts.
+ * store (its own consumer group per instance, so several dashboards can run), serves the UI and
+ * the HTTP API, and pushes events to browsers over {@code /ws}. Wiring only; the work is in the
+ * parts.
  */
 public final class DashboardVerticle extends VerticleBase {
-  private static final long MAX_IMAGE_PIXELS = 40_000_000L;
-
-  private final DashboardSettings settings;
-  private final PrometheusMeterRegistry registry;
+  private static final Logger LOG = Logger.getLogger(DashboardVerticle.class.getName());
+  private final LenscastConfig config;
+  private final LenscastMetrics metrics;
+  private final String bootstrapServers;
+  private Gauge clientsGauge;
   private KafkaConsumer<String, String> consumer;
   private JobPublisher publisher;
   private KafkaHealth health;
   private HttpServer server;
   private WebSocketHub hub;
-  private Gauge clientsGauge;
 
-  public DashboardVerticle(DashboardSettings settings, PrometheusMeterRegistry registry) {
-    this.settings = settings;
-    this.registry = registry;
+  /**
+   * @param bootstrapServers the Kafka address in use (the embedded broker's when none is
+   *     configured)
+   */
+  public DashboardVerticle(LenscastConfig config, LenscastMetrics metrics,
+      String bootstrapServers) {
+    this.config = config;
+    this.metrics = metrics;
+    this.bootstrapServers = bootstrapServers;
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -44,39 +58,44 @@ public final class DashboardVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    DashboardSettings settings = config.dashboard();
+    Topics topics = new Topics(config.kafka().topics());
     JobStore store = new JobStore(settings.maxJobs(), System::currentTimeMillis);
     Counter dropped = Counter.builder("lenscast.ws.dropped")
-        .description("WebSocket clients dropped for falling behind").register(registry);
+        .description("events not delivered to dashboard clients that fell behind")
+        .register(metrics.registry());
     hub = new WebSocketHub(store, settings.wsClientBufferEvents(), dropped);
     clientsGauge = Gauge.builder("lenscast.ws.clients", hub, WebSocketHub::clientCount)
-        .description("connected dashboard WebSocket clients").register(registry);
-    EventIntake intake = new EventIntake(vertx, store, hub, new ImageCropper(MAX_IMAGE_PIXELS),
-        settings.topics().aggregates());
+        .description("open dashboard WebSocket connections").register(metrics.registry());
+    EventIntake intake = new EventIntake(vertx, store, hub,
+        new ImageCropper(config.worker().maxImagePixels()), topics.name(Topic.LAYERS),
+        topics.name(Topic.AGGREGATES));
 
-    publisher = new JobPublisher(KafkaProducer.create(vertx, producerConfig()),
-        settings.topics().jobs());
+    publisher = new JobPublisher(KafkaProducer.create(vertx, producerConfig(settings)),
+        topics.jobs());
     health = new KafkaHealth(KafkaAdminClient.create(vertx, adminConfig()));
-    consumer = KafkaConsumer.create(vertx, consumerConfig());
+    consumer = KafkaConsumer.create(vertx, consumerConfig(settings));
     consumer.handler(r -> intake.accept(r.topic(), r.key(), r.value()));
-    consumer.exceptionHandler(e -> { });
+    consumer.exceptionHandler(e -> LOG.warning("dashboard consumer: " + e.getMessage()));
 
-    DashboardSettings.Topics t = settings.topics();
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
         .setPort(settings.port())
         .setMaxWebSocketFrameSize(64 * 1024)
         .setMaxWebSocketMessageSize(256 * 1024);
-    server = vertx.createHttpServer(options).requestHandler(
-        new DashboardRoutes(vertx, settings, store, hub, publisher, health, registry).router());
-    return consumer.subscribe(Set.of(t.jobs(), t.layers(), t.ablations(), t.knockouts(),
-            t.results(), t.status(), t.aggregates()))
-        .compose(v -> server.listen());
+    DashboardRoutes routes = new DashboardRoutes(vertx, settings,
+        config.resolve(settings.webRoot()), store, hub, publisher, health, metrics);
+    server = vertx.createHttpServer(options).requestHandler(routes.router());
+    List<String> subscribed = new ArrayList<>(topics.jobOutputs());
+    subscribed.add(topics.jobs());
+    subscribed.add(topics.name(Topic.AGGREGATES));
+    return consumer.subscribe(Set.copyOf(subscribed)).compose(v -> server.listen());
   }
 
   @Override
   public Future<?> stop() {
     if (clientsGauge != null) {
-      registry.remove(clientsGauge);
+      metrics.registry().remove(clientsGauge);
     }
     if (hub != null) {
       hub.closeAll();
@@ -89,39 +108,40 @@ public final class DashboardVerticle extends VerticleBase {
   }
 
   private Map<String, String> common() {
-    Map<String, String> config = new HashMap<>(settings.kafkaProperties());
-    config.put("bootstrap.servers", settings.bootstrapServers());
-    return config;
+    Map<String, String> c = new HashMap<>(config.kafka().properties());
+    c.put("bootstrap.servers", bootstrapServers);
+    return c;
   }
 
-  private Map<String, String> consumerConfig() {
-    Map<String, String> config = common();
-    config.put("group.id", "lenscast-dashboard-" + UUID.randomUUID());
-    config.put("auto.offset.reset", "earliest");
-    config.put("enable.auto.commit", "false");
-    config.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    config.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-    config.put("metadata.max.age.ms", "5000");
-    return config;
+  private Map<String, String> consumerConfig(DashboardSettings settings) {
+    Map<String, String> c = common();
+    c.put("group.id", "lenscast-dashboard-" + UUID.randomUUID());
+    c.put("auto.offset.reset", "earliest");
+    c.put("enable.auto.commit", "false");
+    c.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    c.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    c.put("metadata.max.age.ms", "5000");
+    c.put("fetch.max.wait.ms", "50");
+    return c;
   }
 
-  private Map<String, String> producerConfig() {
-    Map<String, String> config = common();
-    config.put("acks", "all");
-    config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    config.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+  private Map<String, String> producerConfig(DashboardSettings settings) {
+    Map<String, String> c = common();
+    c.put("acks", "all");
+    c.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    c.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     long base64Bytes = settings.maxUploadBytes() * 4 / 3 + 1024 * 1024;
-    config.put("max.request.size", String.valueOf(base64Bytes));
-    config.put("delivery.timeout.ms", "15000");
-    config.put("request.timeout.ms", "10000");
-    config.put("max.block.ms", "10000");
-    return config;
+    c.put("max.request.size", String.valueOf(base64Bytes));
+    c.put("delivery.timeout.ms", "15000");
+    c.put("request.timeout.ms", "10000");
+    c.put("max.block.ms", "10000");
+    return c;
   }
 
   private Map<String, String> adminConfig() {
-    Map<String, String> config = common();
-    config.put("request.timeout.ms", "2000");
-    config.put("default.api.timeout.ms", "3000");
-    return config;
+    Map<String, String> c = common();
+    c.put("request.timeout.ms", "2000");
+    c.put("default.api.timeout.ms", "3000");
+    return c;
   }
 }

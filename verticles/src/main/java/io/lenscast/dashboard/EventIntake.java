@@ -20,14 +20,16 @@ final class EventIntake {
   private final JobStore store;
   private final WebSocketHub hub;
   private final ImageCropper cropper;
+  private final String layersTopic;
   private final String aggregatesTopic;
 
   EventIntake(Vertx vertx, JobStore store, WebSocketHub hub, ImageCropper cropper,
-      String aggregatesTopic) {
+      String layersTopic, String aggregatesTopic) {
     this.vertx = vertx;
     this.store = store;
     this.hub = hub;
     this.cropper = cropper;
+    this.layersTopic = layersTopic;
     this.aggregatesTopic = aggregatesTopic;
   }
 
@@ -39,6 +41,12 @@ final class EventIntake {
       String aggregateKey = key == null ? "" : key;
       store.recordAggregate(aggregateKey, value);
       hub.publishAggregate(aggregateKey, value);
+      return;
+    }
+    Optional<LayerHeader> layer = topic.equals(layersTopic) ? LayerHeader.read(value)
+        : Optional.empty();
+    if (layer.isPresent()) {
+      store.recordLayer(layer.get(), value).ifPresent(job -> hub.publish(job, value));
       return;
     }
     Event event;

@@ -1,64 +1,57 @@
 package io.lenscast.dashboard;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import io.lenscast.image.ClipImageProcessor;
+import io.lenscast.image.ClipPreprocessorConfig;
+import io.lenscast.image.ImageDecoder;
+import io.lenscast.image.ImageRejectedException;
+import io.lenscast.image.PreprocessedImage;
+import io.lenscast.image.RgbImage;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
- * Computes the display crop of a job's image from its bytes, with the CLIP processor's geometry
- * (shortest edge to 336, centre crop with offsets {@code (H-336)//2}, {@code (W-336)//2}). The
- * pixels are for looking at, not bit-exact with the model's input; the geometry is exact, so
- * object boxes and patch cells line up. Blocking: call it off the event loop.
+ * Computes the display crop of a job's image from its bytes with the same decoder and CLIP
+ * preprocessing the worker uses (LLaVA-1.5's: shortest edge 336, centre crop 336), so the picture
+ * under the patch grid is the model's input and object boxes land on the right cells. Blocking:
+ * call it off the event loop.
  */
 final class ImageCropper {
-  static final int SIZE = 336;
-  private final long maxPixels;
+  private final ImageDecoder decoder;
+  private final ClipImageProcessor processor =
+      new ClipImageProcessor(ClipPreprocessorConfig.llava15());
 
   ImageCropper(long maxPixels) {
-    this.maxPixels = maxPixels;
+    this.decoder = new ImageDecoder(maxPixels);
   }
 
-  /** The crop, or empty when the bytes are not an image Java can decode or it is too large. */
+  /** The crop, or empty when the bytes are not a usable image (the worker reports why). */
   Optional<CropPreview> crop(byte[] imageBytes) {
-    BufferedImage source;
+    PreprocessedImage pre;
     try {
-      source = ImageIO.read(new ByteArrayInputStream(imageBytes));
-    } catch (IOException | RuntimeException e) {
+      pre = processor.process(decoder.decode(imageBytes));
+    } catch (ImageRejectedException | RuntimeException e) {
       return Optional.empty();
-    }
-    if (source == null || (long) source.getWidth() * source.getHeight() > maxPixels) {
-      return Optional.empty();
-    }
-    int width = source.getWidth();
-    int height = source.getHeight();
-    int shortest = Math.min(width, height);
-    double scale = (double) SIZE / shortest;
-    int resizedWidth = width <= height ? SIZE : (int) ((long) SIZE * width / height);
-    int resizedHeight = height <= width ? SIZE : (int) ((long) SIZE * height / width);
-    int left = (resizedWidth - SIZE) / 2;
-    int top = (resizedHeight - SIZE) / 2;
-
-    BufferedImage crop = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = crop.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-          RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-      g.drawImage(source, -left, -top, resizedWidth, resizedHeight, null);
-    } finally {
-      g.dispose();
     }
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     try {
-      ImageIO.write(crop, "jpg", jpeg);
+      ImageIO.write(toBuffered(pre.crop()), "jpg", jpeg);
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(new CropPreview(jpeg.toByteArray(), width, height,
-        (double) resizedWidth / width, left, top, SIZE));
+    return Optional.of(new CropPreview(jpeg.toByteArray(), pre.geometry()));
+  }
+
+  private static BufferedImage toBuffered(RgbImage image) {
+    BufferedImage out = new BufferedImage(image.width(), image.height(),
+        BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.height(); y++) {
+      for (int x = 0; x < image.width(); x++) {
+        out.setRGB(x, y, image.get(x, y, 0) << 16 | image.get(x, y, 1) << 8 | image.get(x, y, 2));
+      }
+    }
+    return out;
   }
 }

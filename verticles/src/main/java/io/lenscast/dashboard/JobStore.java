@@ -41,14 +41,28 @@ final class JobStore {
     if (event.jobId() == null || event.jobId().isBlank()) {
       return Optional.empty();
     }
-    StoredJob job = jobs.get(event.jobId());
+    StoredJob job = jobFor(event.jobId());
+    return fresh(job, apply(job, event, json));
+  }
+
+  /** A layer event, known by its header only (its top-k is forwarded, never bound). */
+  Optional<StoredJob> recordLayer(LayerHeader layer, String json) {
+    StoredJob job = jobFor(layer.jobId());
+    return fresh(job, job.addLayer(layer, json));
+  }
+
+  private StoredJob jobFor(String jobId) {
+    StoredJob job = jobs.get(jobId);
     if (job == null) {
-      job = new StoredJob(event.jobId());
-      jobs.put(event.jobId(), job);
+      job = new StoredJob(jobId);
+      jobs.put(jobId, job);
       evictOldest();
     }
-    boolean fresh = apply(job, event, json);
-    if (!fresh) {
+    return job;
+  }
+
+  private Optional<StoredJob> fresh(StoredJob job, boolean isNew) {
+    if (!isNew) {
       return Optional.empty();
     }
     job.touch(clock.getAsLong());
@@ -60,7 +74,7 @@ final class JobStore {
       JobEvent stripped = withoutImageBytes(j);
       return job.setJob(stripped, stripped == j ? json : EventCodec.toJson(stripped));
     } else if (event instanceof LayerEvent l) {
-      return job.addLayer(l, json);
+      return job.addLayer(new LayerHeader(l.jobId(), l.layer(), l.numLayers()), json);
     } else if (event instanceof AblationEvent a) {
       return job.addAblation(a, json);
     } else if (event instanceof KnockoutEvent k) {

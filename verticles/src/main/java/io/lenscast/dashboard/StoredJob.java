@@ -3,7 +3,6 @@ package io.lenscast.dashboard;
 import io.lenscast.events.AblationEvent;
 import io.lenscast.events.JobEvent;
 import io.lenscast.events.KnockoutEvent;
-import io.lenscast.events.LayerEvent;
 import io.lenscast.events.StatusEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,9 +63,9 @@ final class StoredJob {
     return true;
   }
 
-  boolean addLayer(LayerEvent event, String json) {
-    numLayers = Math.max(numLayers, event.numLayers());
-    return layers.putIfAbsent(event.layer(), json) == null;
+  boolean addLayer(LayerHeader layer, String json) {
+    numLayers = Math.max(numLayers, layer.numLayers());
+    return layers.putIfAbsent(layer.layer(), json) == null;
   }
 
   boolean addAblation(AblationEvent event, String json) {

@@ -24,6 +24,7 @@ final class WebSocketHub {
     this.dropped = dropped;
   }
 
+  /** Connected clients; read by the metrics gauge from the scrape thread (a size read). */
   int clientCount() {
     return clients.size();
   }

@@ -1,12 +1,11 @@
 package io.lenscast.launch;
 
 import io.lenscast.aggregator.AggregatorVerticle;
-import io.lenscast.dashboard.DashboardSettings;
 import io.lenscast.dashboard.DashboardVerticle;
+import io.lenscast.worker.WorkerHttpVerticle;
 import io.lenscast.worker.WorkerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +22,19 @@ public enum Role {
       return Future.all(all);
     }
   },
+  /** {@code /health} and {@code /metrics} of a stand-alone worker process. */
+  WORKER_HTTP {
+    @Override
+    Future<?> deploy(Vertx vertx, PlatformContext ctx) {
+      return vertx.deployVerticle(
+          new WorkerHttpVerticle(ctx.config().worker(), ctx.metrics()));
+    }
+  },
   DASHBOARD {
     @Override
     Future<?> deploy(Vertx vertx, PlatformContext ctx) {
-      DashboardSettings settings = DashboardSettings.fromConfig(
-          new JsonObject(ctx.config().toJson()), ctx.bootstrapServers(), ctx.config().baseDir());
-      return vertx.deployVerticle(new DashboardVerticle(settings, ctx.metrics().registry()));
+      return vertx.deployVerticle(
+          new DashboardVerticle(ctx.config(), ctx.metrics(), ctx.bootstrapServers()));
     }
   },
   AGGREGATOR {

@@ -1,45 +1,49 @@
 package io.lenscast.worker;
 
+import io.lenscast.config.WorkerSettings;
+import io.lenscast.job.AnalysisStage;
 import io.lenscast.job.JobProcessor;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import io.lenscast.job.LlavaJobProcessor;
+import io.lenscast.job.ProcessorSettings;
+import io.lenscast.model.ModelOptions;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The production {@link JobProcessorFactory}: opens the engine's
- * {@code io.lenscast.job.LlavaJobProcessor} on a model folder, through its public static
- * {@code open(Path)} or its {@code (Path)} constructor, found at run time so the platform
- * builds independently of the engine module's progress.
+ * The production {@link JobProcessorFactory}: the engine's {@link LlavaJobProcessor} on a model
+ * folder, with the worker's device and input limits and the analysis stages (ablation,
+ * knockout) of the analyses module when that module provides them.
  */
 public final class EngineProcessors implements JobProcessorFactory {
-  static final String ENGINE_CLASS = "io.lenscast.job.LlavaJobProcessor";
+  static final String STAGES_CLASS = "io.lenscast.analysis.stage.AnalysisStages";
+  private static final int MAX_TOP_K = 100;
+  private static final int MAX_NEW_TOKENS = 512;
+
+  private final WorkerSettings settings;
+
+  public EngineProcessors(WorkerSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public JobProcessor open(String modelName, Path modelDir) throws Exception {
-    Class<?> engine;
+    return LlavaJobProcessor.open(modelDir, new ModelOptions(settings.device()),
+        new ProcessorSettings(settings.maxImagePixels(), settings.maxPromptTokens(),
+            Math.min(settings.topK(), MAX_TOP_K), MAX_TOP_K, MAX_NEW_TOKENS),
+        stages());
+  }
+
+  /** {@code AnalysisStages.all()} of the analyses module, or none while it is not built in. */
+  @SuppressWarnings("unchecked")
+  static List<AnalysisStage> stages() throws ReflectiveOperationException {
+    Class<?> catalog;
     try {
-      engine = Class.forName(ENGINE_CLASS);
+      catalog = Class.forName(STAGES_CLASS);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the model engine (" + ENGINE_CLASS
-          + ") is not in this build");
+      return List.of();
     }
-    try {
-      for (Method m : engine.getMethods()) {
-        if (Modifier.isStatic(m.getModifiers()) && m.getName().equals("open")
-            && m.getParameterCount() == 1 && m.getParameterTypes()[0] == Path.class
-            && JobProcessor.class.isAssignableFrom(m.getReturnType())) {
-          return (JobProcessor) m.invoke(null, modelDir);
-        }
-      }
-      Constructor<?> ctor = engine.getConstructor(Path.class);
-      return (JobProcessor) ctor.newInstance(modelDir);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof Exception ex ? ex : e;
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(ENGINE_CLASS + " has neither open(Path) nor a (Path) "
-          + "constructor");
-    }
+    Method all = catalog.getMethod("all");
+    return (List<AnalysisStage>) all.invoke(null);
   }
 }

@@ -38,7 +38,7 @@ class ExperimentAggregatesTest {
 
   @Test
   void accuracyDropIsCountedPerConditionWithinEachExperiment() {
-    ExperimentAggregates agg = new ExperimentAggregates(OutcomeCounts::new);
+    ExperimentAggregates agg = new ExperimentAggregates(PaperMetrics::new);
     agg.accept(job("j1", "exp", "a"));
     agg.accept(job("j2", "exp", "a"));
     agg.accept(job("j3", "other", null));
@@ -51,17 +51,18 @@ class ExperimentAggregatesTest {
     var a = all.get("exp/a");
     assertEquals(2, a.jobs());
     Map<String, Object> row = a.rows().get(0);
+    assertEquals("ablation", row.get("kind"));
     assertEquals("object_b1", row.get("condition"));
-    assertEquals(2, row.get("n"));
-    assertEquals(1.0, row.get("baselineAccuracy"));
-    assertEquals(0.5, row.get("interventionAccuracy"));
-    assertEquals(0.5, row.get("drop"));
-    assertEquals(0.0, all.get("other/default").rows().get(0).get("baselineAccuracy"));
+    assertEquals(2, row.get("items"));
+    assertEquals(2, row.get("baselineCorrect"));
+    assertEquals(1, row.get("becameIncorrect"));
+    assertEquals(0.5, row.get("share"));
+    assertEquals(0, all.get("other/default").rows().get(0).get("baselineCorrect"));
   }
 
   @Test
   void redeliveredEventsCountOnce() {
-    ExperimentAggregates agg = new ExperimentAggregates(OutcomeCounts::new);
+    ExperimentAggregates agg = new ExperimentAggregates(PaperMetrics::new);
     agg.accept(job("j1", "exp", "a"));
     agg.accept(ablation("j1", "register", true, false));
     agg.accept(ablation("j1", "register", true, false));
@@ -69,32 +70,34 @@ class ExperimentAggregatesTest {
     agg.accept(result("j1"));
     var a = agg.all().get("exp/a");
     assertEquals(1, a.jobs());
-    assertEquals(1, a.rows().get(0).get("n"));
+    assertEquals(1, a.rows().get(0).get("items"));
   }
 
   @Test
   void outputsArrivingBeforeTheirJobWaitForIt() {
-    ExperimentAggregates agg = new ExperimentAggregates(OutcomeCounts::new);
+    ExperimentAggregates agg = new ExperimentAggregates(PaperMetrics::new);
     agg.accept(ablation("j1", "none", true, true));
     assertTrue(agg.drainChanged().isEmpty());
     agg.accept(job("j1", "late", "t"));
     var changed = agg.drainChanged();
-    assertEquals(1, changed.get("late/t").rows().get(0).get("n"));
+    assertEquals(1, changed.get("late/t").rows().get(0).get("items"));
     assertTrue(agg.drainChanged().isEmpty(), "marks reset after a drain");
   }
 
   @Test
   void knockoutsAreGroupedByEdgeSetAndWindow() {
-    ExperimentAggregates agg = new ExperimentAggregates(OutcomeCounts::new);
+    ExperimentAggregates agg = new ExperimentAggregates(PaperMetrics::new);
     agg.accept(job("j1", "e", "t"));
     agg.accept(new KnockoutEvent(Schemas.KNOCKOUT, 1, "j1", "image->last", new int[] {0, 3},
         "early", "polling", 1, 576, outcome(true), outcome(false)));
     agg.accept(new KnockoutEvent(Schemas.KNOCKOUT, 1, "j1", "image->last", new int[] {4, 7},
         "late", "polling", 1, 576, outcome(true), outcome(true)));
-    var rows = agg.all().get("e/t").rows();
-    assertEquals(2, rows.size());
+    var rows = agg.all().get("e/t").rows().stream()
+        .filter(r -> "corrected".equals(r.get("scoring"))).toList();
+    assertEquals(2, rows.size(), rows.toString());
+    assertEquals("knockout", rows.get(0).get("kind"));
     assertEquals("early", rows.get(0).get("window"));
-    assertEquals(1.0, rows.get(0).get("drop"));
-    assertEquals(0.0, rows.get(1).get("drop"));
+    assertEquals(0.0, rows.get(0).get("relativeAccuracy"));
+    assertEquals(1.0, rows.get(1).get("relativeAccuracy"));
   }
 }

@@ -54,7 +54,7 @@ public final class TestBroker implements AutoCloseable {
           "topics": {"jobs": "t.jobs.%s", "layers": "t.layers.%s", "ablations": "t.ablations.%s",
             "knockouts": "t.knockouts.%s", "results": "t.results.%s", "status": "t.status.%s",
             "aggregates": "t.aggregates.%s", "dlq": "t.jobs.%s.dlq"}},
-         "worker": {"groupId": "g.worker.%s",
+         "worker": {"groupId": "g.worker.%s", "httpPort": 0,
            "models": {"demo": "../shared/fixtures/tiny-llava-a"}},
          "aggregator": {"groupId": "g.aggregator.%s"}}
         """.formatted(port, controllerPort, dataDir.toString().replace("\\", "/"),

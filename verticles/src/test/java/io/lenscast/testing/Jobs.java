@@ -34,6 +34,32 @@ public final class Jobs {
         + ",\"analyses\":{\"logitLens\":{\"topK\":3}}}";
   }
 
+  /**
+   * A job long enough to be interrupted: the logit lens, then many ablation conditions and a
+   * short generation, each its own forward pass.
+   */
+  public static String heavy(String jobId) {
+    StringBuilder conditions = new StringBuilder("\"none\"");
+    for (int n = 1; n <= 40; n++) {
+      conditions.append(",\"random_").append(n).append('"');
+    }
+    return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
+        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
+        + ",\"class\":\"circle\",\"analyses\":{\"logitLens\":{\"topK\":3},"
+        + "\"ablation\":{\"conditions\":[" + conditions + "],\"seed\":0},"
+        + "\"generate\":{\"maxNewTokens\":16}}}";
+  }
+
+  /** A polling job about the fixture's object with one ablation condition, in an experiment. */
+  public static String ablation(String jobId, String experiment) {
+    return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
+        + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"task\":\"polling\""
+        + ",\"class\":\"circle\",\"objects\":[{\"label\":\"circle\","
+        + "\"bbox\":[100,80,160,120]}],\"experiment\":\"" + experiment + "\""
+        + ",\"analyses\":{\"logitLens\":{\"topK\":3},"
+        + "\"ablation\":{\"conditions\":[\"object_b1\"],\"buffer\":1,\"seed\":0}}}";
+  }
+
   public static String withPrompt(String jobId, String prompt) {
     return "{\"schema\":\"lenscast.job\",\"version\":1,\"jobId\":\"" + jobId + "\""
         + ",\"image\":{\"base64\":\"" + base64(IMG0) + "\"},\"prompt\":\"" + prompt + "\"}";

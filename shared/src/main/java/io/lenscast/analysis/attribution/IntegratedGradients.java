@@ -28,32 +28,8 @@ public final class IntegratedGradients {
    */
   public static double[] positionScores(NDManager manager, NDArray input, NDArray baseline,
       Function<NDArray, NDArray> score, int steps) {
-    if (steps < 2) {
-      throw new IllegalArgumentException("integrated gradients need >= 2 steps, got " + steps);
-    }
-    if (!input.getShape().equals(baseline.getShape())) {
-      throw new IllegalArgumentException("input " + input.getShape() + " and baseline "
-          + baseline.getShape() + " differ in shape");
-    }
     try (NDManager scope = manager.newSubManager()) {
-      NDArray diff = input.sub(baseline);  // [.., T, D]
-      diff.attach(scope);
-      NDArray sum = scope.zeros(input.getShape(), input.getDataType());  // [T, D]
-      for (int i = 0; i < steps; i++) {
-        double alpha = (double) i / (steps - 1);
-        try (NDManager step = scope.newSubManager()) {
-          NDArray x = baseline.add(diff.mul((float) alpha));  // [T, D]
-          x.attach(step);
-          x.setRequiresGradient(true);
-          try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray y = score.apply(x);  // scalar
-            collector.backward(y);
-          }
-          NDArray grad = x.getGradient();  // [T, D]
-          sum.addi(grad);
-        }
-      }
-      NDArray attribution = diff.mul(sum).div(steps);  // [T, D]
+      NDArray attribution = attribution(scope, input, baseline, score, steps);  // [.., T, D]
       float[] perPosition = attribution.abs().sum(new int[] {-1}).toFloatArray();  // [.., T]
       double[] out = new double[perPosition.length];
       for (int t = 0; t < out.length; t++) {
@@ -61,5 +37,39 @@ public final class IntegratedGradients {
       }
       return out;
     }
+  }
+
+  /**
+   * The signed attribution {@code (input - baseline) * mean_alpha grad(score)}, same shape as
+   * the input, in {@code manager}. Its sum approximates {@code score(input) - score(baseline)}.
+   */
+  public static NDArray attribution(NDManager manager, NDArray input, NDArray baseline,
+      Function<NDArray, NDArray> score, int steps) {
+    if (steps < 2) {
+      throw new IllegalArgumentException("integrated gradients need >= 2 steps, got " + steps);
+    }
+    if (!input.getShape().equals(baseline.getShape())) {
+      throw new IllegalArgumentException("input " + input.getShape() + " and baseline "
+          + baseline.getShape() + " differ in shape");
+    }
+    NDArray diff = input.sub(baseline);  // [.., T, D]
+    diff.attach(manager);
+    NDArray sum = manager.zeros(input.getShape(), input.getDataType());  // [.., T, D]
+    for (int i = 0; i < steps; i++) {
+      double alpha = (double) i / (steps - 1);
+      try (NDManager step = manager.newSubManager()) {
+        NDArray x = baseline.add(diff.mul((float) alpha));  // [.., T, D]
+        x.attach(step);
+        x.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray y = score.apply(x);  // scalar
+          collector.backward(y);
+        }
+        sum.addi(x.getGradient());
+      }
+    }
+    NDArray out = diff.mul(sum).div(steps);  // [.., T, D]
+    out.attach(manager);
+    return out;
   }
 }

@@ -1,6 +1,7 @@
 package io.lenscast.model.lens;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -10,7 +11,8 @@ import io.lenscast.model.llama.RmsNorm;
 /**
  * The logit lens as a pure function of one layer's hidden states:
  * {@code softmax(lm_head(final_norm(h)))} top-k, computed chunk by chunk on the model's device
- * so that only one [chunk x vocab] block of logits exists at a time. Probabilities are
+ * so that only one [chunk x vocab] block of logits exists at a time; results stay on the
+ * device until one copy per layer. Probabilities are
  * a float32 softmax over the full vocabulary (one fused pass), then top-k on the device.
  */
 public final class LogitLens {
@@ -30,25 +32,39 @@ public final class LogitLens {
   public LensLayer apply(NDArray hidden, int[] positions, int topK, int chunkSize, int layer,
       int numLayers, int batchIndex) {
     int n = positions.length;
-    int[][] ids = new int[n][];
-    float[][] probs = new float[n][];
+    int k = (int) Math.min(topK, lmHead.getShape().get(0));
+    float[] probValues;
+    long[] idValues;
     try (NDManager scope = hidden.getManager().newSubManager()) {
       long[] longPositions = new long[n];
       for (int i = 0; i < n; i++) {
         longPositions[i] = positions[i];
       }
-      NDArray index = scope.create(longPositions);
-      NDArray rows = hidden.get(scope, new NDIndex("{}", index)); // [N, D]
+      NDArray rows = hidden.get(scope, new NDIndex("{}", scope.create(longPositions))); // [N, D]
+      NDList probs = new NDList();
+      NDList ids = new NDList();
       for (int start = 0; start < n; start += chunkSize) {
         int end = Math.min(n, start + chunkSize);
         try (NDManager chunkScope = scope.newSubManager()) {
           NDArray chunk = rows.get(chunkScope, new NDIndex(start + ":" + end)); // [C, D]
-          NDArray logits = logits(chunk); // [C, V] float32
-          topK(logits, topK, ids, probs, start);
+          NDList top = topK(logits(chunk), k); // [C, k] probs, [C, k] ids
+          top.attach(scope);
+          probs.add(top.get(0));
+          ids.add(top.get(1));
         }
       }
+      probValues = NDArrays.concat(probs, 0).toFloatArray(); // [N * k]
+      idValues = NDArrays.concat(ids, 0).toType(DataType.INT64, false).toLongArray(); // [N * k]
     }
-    return new LensLayer(batchIndex, layer, numLayers, positions.clone(), ids, probs);
+    int[][] outIds = new int[n][k];
+    float[][] outProbs = new float[n][k];
+    for (int r = 0; r < n; r++) {
+      for (int j = 0; j < k; j++) {
+        outIds[r][j] = (int) idValues[r * k + j];
+        outProbs[r][j] = probValues[r * k + j];
+      }
+    }
+    return new LensLayer(batchIndex, layer, numLayers, positions.clone(), outIds, outProbs);
   }
 
   /** The unembedding matrix [V, D]. */
@@ -65,26 +81,10 @@ public final class LogitLens {
   }
 
   /**
-   * Top-k of each row of {@code logits} [C, V] with softmax probabilities, written into
-   * {@code ids}/{@code probs} from row {@code offset} on.
+   * Top-k of each row of {@code logits} [C, V] by softmax probability over the full row:
+   * {@code [probs [C, k], ids [C, k]]}, descending, on the device.
    */
-  public static void topK(NDArray logits, int k, int[][] ids, float[][] probs, int offset) {
-    long vocab = logits.getShape().get(1);
-    int kk = (int) Math.min(k, vocab);
-    NDList top = logits.softmax(-1).topK(kk, -1, true, true); // probs [C, k], indices [C, k]
-    NDArray p = top.get(0);
-    float[] pv = p.toFloatArray();
-    long[] iv = top.get(1).toLongArray();
-    int rows = (int) logits.getShape().get(0);
-    for (int r = 0; r < rows; r++) {
-      int[] rowIds = new int[kk];
-      float[] rowProbs = new float[kk];
-      for (int j = 0; j < kk; j++) {
-        rowIds[j] = (int) iv[r * kk + j];
-        rowProbs[j] = pv[r * kk + j];
-      }
-      ids[offset + r] = rowIds;
-      probs[offset + r] = rowProbs;
-    }
+  public static NDList topK(NDArray logits, int k) {
+    return logits.softmax(-1).topK(k, -1, true, true);
   }
 }

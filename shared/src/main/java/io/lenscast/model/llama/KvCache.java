@@ -25,11 +25,12 @@ public final class KvCache implements AutoCloseable {
 
   /**
    * Appends this step's {@code k}, {@code v} [B, KV, T, hd] for {@code layer} and returns the
-   * full cached keys and values [B, KV, S, hd] (valid until the next append).
+   * full cached keys and values [B, KV, S, hd] (valid until the next append). The first
+   * append keeps {@code k}/{@code v} themselves (moved into the cache), so autograd sees them.
    */
   public NDArray[] append(int layer, NDArray k, NDArray v) {
-    NDArray newK = keys[layer] == null ? k.duplicate() : keys[layer].concat(k, 2);
-    NDArray newV = values[layer] == null ? v.duplicate() : values[layer].concat(v, 2);
+    NDArray newK = keys[layer] == null ? k : keys[layer].concat(k, 2);
+    NDArray newV = values[layer] == null ? v : values[layer].concat(v, 2);
     newK.attach(manager);
     newV.attach(manager);
     if (keys[layer] != null) {

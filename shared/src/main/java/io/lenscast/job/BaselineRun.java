@@ -1,0 +1,54 @@
+package io.lenscast.job;
+
+import ai.djl.ndarray.NDManager;
+import io.lenscast.events.ResultEvent.Generated;
+import io.lenscast.model.ForwardResult;
+import io.lenscast.model.GenerationResult;
+import io.lenscast.model.LlavaModel;
+import io.lenscast.model.RunSpec;
+import io.lenscast.model.hooks.HookPoint;
+import io.lenscast.model.lens.LensSpec;
+import io.lenscast.text.LlavaTokenizer;
+
+/**
+ * A job's one un-intervened run: the forward with the logit lens streaming layer events, plus
+ * greedy generation when asked, split into timed stages: {@code vision} (vision tower, projector
+ * and merge, up to the first residual), {@code lens} (norm, unembedding, top-k of every layer),
+ * {@code decoder} (the decoder layers and final logits, lens excluded) and {@code generate}
+ * (the new tokens after the prefill).
+ */
+final class BaselineRun {
+  /** The prefill's forward (last-position logits, captures) and the generated tokens, if any. */
+  record Outcome(ForwardResult forward, Generated generated) {}
+
+  private BaselineRun() {}
+
+  static Outcome run(LlavaModel model, LlavaTokenizer tokenizer, NDManager manager,
+      float[] pixelValues, int[] inputIds, JobRequest request, LayerEventEmitter emitter,
+      StageTimer timer) {
+    long start = System.nanoTime();
+    long[] embedded = {start};
+    RunSpec spec = RunSpec.plain()
+        .withLens(LensSpec.visualAndLast(request.topK()), emitter)
+        .withResidualListener((layer, residual) -> {
+          if (layer == 0) {
+            embedded[0] = timer.stop("vision", start);
+          }
+          emitter.residualArrived();
+        });
+    for (AnalysisStage stage : request.stages()) {
+      spec = spec.withCapture(stage.captures().toArray(new HookPoint[0]));
+    }
+    if (request.newTokens() == 0) {
+      ForwardResult forward = model.forward(manager, pixelValues, inputIds, spec);
+      timer.add("decoder", (System.nanoTime() - embedded[0]) / 1e6 - timer.get("lens"));
+      return new Outcome(forward, null);
+    }
+    GenerationResult g = model.generate(manager, pixelValues, inputIds, spec,
+        request.newTokens());
+    timer.stop("generate", emitter.lastLayerAt());
+    timer.add("decoder", (emitter.lastLayerAt() - embedded[0]) / 1e6 - timer.get("lens"));
+    int[] ids = g.tokens(0);
+    return new Outcome(g.prefill(), new Generated(ids, tokenizer.decode(ids)));
+  }
+}

@@ -1,0 +1,43 @@
+package io.lenscast.job;
+
+import io.lenscast.events.JobEvent;
+import java.util.List;
+
+/**
+ * A job's request checked against the processor's limits before any work: the prompt text, the
+ * lens top-k, how many tokens to generate, and the analysis stages that apply to it (each
+ * having validated its own part of the job).
+ */
+record JobRequest(String prompt, int topK, int newTokens, List<AnalysisStage> stages) {
+
+  static JobRequest of(JobEvent job, ProcessorSettings settings, List<AnalysisStage> all)
+      throws JobFailedException {
+    if (job.jobId() == null || job.jobId().isBlank()) {
+      throw new JobFailedException(JobFailedException.BAD_JOB, "the job has no jobId");
+    }
+    JobEvent.Analyses a = job.analyses();
+    Integer k = a == null || a.logitLens() == null ? null : a.logitLens().topK();
+    int topK = k == null ? settings.defaultTopK() : k;
+    if (topK < 1 || topK > settings.maxTopK()) {
+      throw new JobFailedException(JobFailedException.BAD_ANALYSIS,
+          "logitLens.topK must be between 1 and " + settings.maxTopK() + ", got " + topK);
+    }
+    Integer n = a == null || a.generate() == null ? null : a.generate().maxNewTokens();
+    int newTokens = n == null ? 0 : n;
+    if (newTokens < 0 || newTokens > settings.maxNewTokens()) {
+      throw new JobFailedException(JobFailedException.BAD_ANALYSIS,
+          "generate.maxNewTokens must be between 0 and " + settings.maxNewTokens() + ", got "
+              + newTokens);
+    }
+    List<AnalysisStage> stages = all.stream().filter(s -> s.appliesTo(job)).toList();
+    if (a != null && (a.ablation() != null || a.knockout() != null) && stages.isEmpty()) {
+      throw new JobFailedException(JobFailedException.BAD_ANALYSIS,
+          "the job asks for " + (a.ablation() != null ? "ablation" : "knockout")
+              + " but this processor has no stage that runs it");
+    }
+    for (AnalysisStage stage : stages) {
+      stage.validate(job);
+    }
+    return new JobRequest(JobPrompt.of(job), topK, newTokens, stages);
+  }
+}
