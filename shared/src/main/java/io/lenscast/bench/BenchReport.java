@@ -1,5 +1,7 @@
 package io.lenscast.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +43,7 @@ public record BenchReport(
   public static final double LENS_MATMUL_TARGET = 1.30;
 
   public BenchReport {
-    stagesMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stagesMs));
+    stagesMs = Collections.unmodifiableMap(new LinkedHashMap<>(stagesMs));
   }
 
   /** Whether the lens adds at most 30% to its unembedding matmuls. */

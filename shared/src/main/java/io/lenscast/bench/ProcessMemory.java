@@ -25,11 +25,6 @@ final class ProcessMemory {
     return statusKb("VmHWM:") / 1024.0;
   }
 
-  /** Resident set size now, in MiB. */
-  static double rssMb() {
-    return statusKb("VmRSS:") / 1024.0;
-  }
-
   /** Sum of the heap pools' peak usage since the JVM started, in MiB. */
   static double peakHeapMb() {
     long bytes = 0;

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.lenscast.events.Event;
+import io.lenscast.events.JobEvent;
+import io.lenscast.events.Schemas;
 import io.lenscast.image.ClipImageProcessor;
 import io.lenscast.image.ClipPreprocessorConfig;
 import io.lenscast.image.ImageDecoder;
 import io.lenscast.image.RgbImage;
 import io.lenscast.model.GenerationResult;
 import io.lenscast.model.LlavaModel;
-import io.lenscast.model.ModelOptions;
 import io.lenscast.model.RunSpec;
 import io.lenscast.model.hooks.AttentionBlock;
 import io.lenscast.model.hooks.EmbeddingOverwrite;
@@ -29,34 +31,47 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Twenty jobs on the fixture model leave native memory where it was: every job (decode,
- * preprocess, a forward with the streamed lens, captures, an embedding overwrite and an attention
- * block, greedy generation) works in its own NDManager, and after the jobs the engine holds
- * exactly the arrays it held before, and resident memory has not grown after warm-up. The probe
- * is shown to catch a deliberately leaked array and a leak of native memory per job.
+ * Twenty jobs on the fixture model leave native memory where it was: even jobs go through
+ * {@link LlavaJobProcessor} (decode, preprocess, forward with the streamed lens and its layer
+ * events, greedy generation, result event), odd ones straight through the engine with captures,
+ * an embedding overwrite and an attention block; after every job the engine holds exactly the
+ * arrays it held before, and resident memory has not grown after warm-up. The probe is shown to
+ * catch a deliberately leaked array and a leak of native memory per job.
  */
 class TwentyJobsNativeMemoryTest {
   private static final int JOBS = 20;
   private static final int WARMUP_JOBS = 4;
   private static final double RSS_SLACK_MB = 48;
+  private static final String PROMPT_TEXT =
+      "USER: <image>\nWhat is shown in this image? ASSISTANT:";
   private static final int[] PROMPT = {1, 3148, 1001, 29901, 29871, 32000, 29871, 13, 5618, 338,
       4318, 297, 445, 1967, 29973, 319, 1799, 9047, 13566, 29901};
 
   @Test
   void twentyJobsLeaveNoArraysAliveAndResidentMemoryFlat() throws Exception {
     byte[] png = Files.readAllBytes(Golden.FIXTURES.resolve("images/img0_shapes_500x375.png"));
-    ClipImageProcessor processor = new ClipImageProcessor(ClipPreprocessorConfig.load(
+    ClipImageProcessor images = new ClipImageProcessor(ClipPreprocessorConfig.load(
         Golden.TINY_MODEL.resolve("preprocessor_config.json")));
+    JobEvent job = new JobEvent(Schemas.JOB, 1, "leak-check", null, PROMPT_TEXT, null, null,
+        null, null, new JobEvent.Analyses(new JobEvent.LogitLens(5), null, null,
+            new JobEvent.Generate(4)), null, null, null, null);
     Snapshot start = NativeMemoryProbe.snapshot();
     Snapshot afterWarmup = null;
-    try (LlavaModel model = LlavaModel.load(Golden.TINY_MODEL, ModelOptions.cpu())) {
+    try (LlavaJobProcessor processor = LlavaJobProcessor.open(Golden.TINY_MODEL)) {
+      LlavaModel model = processor.model();
       Snapshot loaded = NativeMemoryProbe.snapshot();
       assertTrue(loaded.liveArrays() > start.liveArrays(), "the probe sees the model's weights");
-      for (int job = 0; job < JOBS; job++) {
-        runJob(model, processor, png);
+      for (int j = 0; j < JOBS; j++) {
+        if (j % 2 == 0) {
+          List<Event> events = new ArrayList<>();
+          processor.process(job, png, events::add);
+          assertEquals(model.numLayers() + 2, events.size(), "layer events and the result");
+        } else {
+          runEngineJob(model, images, png);
+        }
         assertEquals(loaded.liveArrays(), NativeMemoryProbe.liveArrays(),
-            "arrays alive after job " + job);
-        if (job == WARMUP_JOBS - 1) {
+            "arrays alive after job " + j);
+        if (j == WARMUP_JOBS - 1) {
           afterWarmup = NativeMemoryProbe.snapshot();
         }
       }
@@ -68,8 +83,8 @@ class TwentyJobsNativeMemoryTest {
         "closing the model frees its weights");
   }
 
-  /** One job the way a processor runs it: everything in one NDManager, closed at the end. */
-  private static void runJob(LlavaModel model, ClipImageProcessor processor, byte[] png)
+  /** A job straight through the engine: everything in one NDManager, closed at the end. */
+  private static void runEngineJob(LlavaModel model, ClipImageProcessor processor, byte[] png)
       throws Exception {
     RgbImage image = new ImageDecoder(40_000_000L).decode(png);
     float[] pixels = processor.process(image).pixelValues();

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +94,8 @@ class BenchCommandTest {
     }
   }
 
-  private static List<String> iterable(java.util.Iterator<String> it) {
-    List<String> out = new java.util.ArrayList<>();
+  private static List<String> iterable(Iterator<String> it) {
+    List<String> out = new ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
   }
