@@ -55,6 +55,13 @@ final class InputMerger {
 
   /** Vision tower + projector: [B, 576, D] in {@code scope}. */
   NDArray project(NDManager scope, float[][] pixelValues, Captures captures) {
+    NDArray projected = projector.forward(features(scope, pixelValues, captures)); // [B, 576, D]
+    captures.offer(HookPoint.PROJECTOR_OUT, projected);
+    return projected;
+  }
+
+  /** Vision tower up to the selected layer, CLS dropped per the strategy: [B, 576, Dv]. */
+  NDArray features(NDManager scope, float[][] pixelValues, Captures captures) {
     int c = config.vision().numChannels();
     int s = config.vision().imageSize();
     int batch = pixelValues.length;
@@ -68,10 +75,7 @@ final class InputMerger {
     }
     NDArray pixels = scope.create(flat, new Shape(batch, c, s, s)).toType(dtype, false);
     NDArray hidden = vision.hiddenState(pixels, config.visionFeatureStateIndex(), captures);
-    NDArray features = ClipVisionTower.select(hidden, config.visionFeatureSelectStrategy());
-    NDArray projected = projector.forward(features); // [B, 576, D]
-    captures.offer(HookPoint.PROJECTOR_OUT, projected);
-    return projected;
+    return ClipVisionTower.select(hidden, config.visionFeatureSelectStrategy()); // [B, 576, Dv]
   }
 
   /**

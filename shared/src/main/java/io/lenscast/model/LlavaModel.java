@@ -58,6 +58,7 @@ public final class LlavaModel implements AutoCloseable {
   private final NDManager manager;
   private final DataType dtype;
   private final InputMerger merger;
+  private final Projector projector;
   private final LlamaDecoder decoder;
   private final LogitLens lens;
   private final int eosTokenId;
@@ -69,6 +70,7 @@ public final class LlavaModel implements AutoCloseable {
     this.manager = manager;
     this.dtype = dtype;
     this.merger = new InputMerger(config, vision, projector, decoder, dtype);
+    this.projector = projector;
     this.decoder = decoder;
     this.lens = new LogitLens(decoder.finalNorm(), decoder.lmHead().weight());
     this.eosTokenId = eosTokenId;
@@ -234,6 +236,23 @@ public final class LlavaModel implements AutoCloseable {
       out.attach(m);
       return out;
     }
+  }
+
+  /**
+   * The vision tower's selected features [B, 576, Dv] in {@code m}: the projector's input
+   * (benchmarks time the tower and the projector apart with this and {@link #projector()}).
+   */
+  public NDArray visionFeatures(NDManager m, float[][] pixelValues) {
+    try (NDManager scope = m.newSubManager(manager.getDevice())) {
+      NDArray out = merger.features(scope, pixelValues, new Captures(Set.of(), m));
+      out.attach(m);
+      return out;
+    }
+  }
+
+  /** The multi-modal projector: [B, 576, Dv] features -> [B, 576, D] visual tokens. */
+  public Projector projector() {
+    return projector;
   }
 
   /**

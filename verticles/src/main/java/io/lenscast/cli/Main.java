@@ -14,7 +14,8 @@ public final class Main {
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c : List.<Command>of(new UpCommand(), new AnalyzeCommand(),
         new RoleCommand(Role.WORKER), new RoleCommand(Role.DASHBOARD), new PublishCommand(),
-        new MeanVectorCommand(), new ExperimentCommand(), new LoadRunCommand())) {
+        new MeanVectorCommand(), new ExperimentCommand(), new LoadRunCommand(),
+        new BenchCommand())) {
       commands.put(c.name(), c);
     }
     return commands;
