@@ -81,6 +81,9 @@ public final class DashboardVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
         .setPort(settings.port())
+        // HTTP/1.1 only: an h2c upgrade (java.net.http, curl --http2) got oversized HTTP/2
+        // frames for the multi-megabyte /api/jobs/{id} replies
+        .setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(64 * 1024)
         .setMaxWebSocketMessageSize(256 * 1024);
     DashboardRoutes routes = new DashboardRoutes(vertx, settings,
