@@ -1,5 +1,8 @@
 package io.lenscast.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.lenscast.events.StatusEvent;
 import io.lenscast.kafka.TestBroker;
 import java.nio.file.Files;
@@ -94,6 +97,7 @@ class DashboardLatencyBench {
         latency.add(painted - emitted);
         receiveToPaint.add(painted - received);
       }
+      assertEquals(LAYERS, latency.size(), "every layer painted and timed");
       System.out.printf("layer event emitted -> patches painted, %d layers, pace %d ms: %s%n",
           latency.size(), paceMs, stats(latency));
       System.out.printf("  of which browser receive -> painted: %s%n", stats(receiveToPaint));
@@ -117,6 +121,7 @@ class DashboardLatencyBench {
       Map<String, List<Number>> frames = (Map<String, List<Number>>) js.executeAsyncScript(
           "const done = arguments[arguments.length - 1];"
               + "window.lenscast.animateBenchmark(3).then(done);");
+      assertFalse(frames.get("work").isEmpty(), "the animation produced frames");
       System.out.printf("animating %d layers x 576 patches, per-frame work (paint + style + "
           + "layout): %s%n", LAYERS, stats(toDoubles(frames.get("work"))));
       System.out.printf("  interval between frames: %s%n", stats(toDoubles(frames.get("intervals"))));
