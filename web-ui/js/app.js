@@ -55,7 +55,7 @@ function renderJobRow(job) {
   b.querySelector('.ask').textContent = ask;
   b.querySelector('.meta').textContent = meta;
   b.querySelector('.progress').setAttribute('aria-valuenow', String(pct));
-  b.querySelector('.fill').style.width = `${pct}%`;
+  b.querySelector('.fill').style.transform = `scaleX(${pct / 100})`;
   b.querySelector('.progress-text').textContent = job.state === 'failed'
     ? (job.errorMessage ? `failed: ${job.errorMessage}` : 'failed')
     : `layers ${job.layersDone} / ${job.layersTotal || '?'}`;
@@ -80,8 +80,17 @@ function renderJobList() {
   }
   const options = (field) => distinct(jobs, field)
     .map((t) => `<option value="${t.replace(/"/g, '&quot;')}">`).join('');
-  $('tag-options').innerHTML = options('tag');
-  $('experiment-options').innerHTML = options('experiment');
+  setHtml($('tag-options'), options('tag'));
+  setHtml($('experiment-options'), options('experiment'));
+}
+
+/** Replaces an element's markup only when it changed (no DOM churn on every update). */
+const shownHtml = new WeakMap();
+function setHtml(el, html) {
+  if (shownHtml.get(el) !== html) {
+    shownHtml.set(el, html);
+    el.innerHTML = html;
+  }
 }
 
 let listTimer = null;

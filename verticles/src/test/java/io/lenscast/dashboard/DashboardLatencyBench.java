@@ -3,8 +3,13 @@ package io.lenscast.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.lenscast.events.EventCodec;
 import io.lenscast.events.StatusEvent;
+import io.lenscast.kafka.KafkaClients;
 import io.lenscast.kafka.TestBroker;
+import io.lenscast.kafka.Topic;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,108 +18,67 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Benchmark, not a test (its name keeps it out of {@code mvn test}); run it with
  * {@code mvn -B -o -pl verticles -am test -Dtest=DashboardLatencyBench
- * -Dsurefire.failIfNoSpecifiedTests=false} (see web-ui/README.md). It streams a 33-layer job
- * (576 patches + last position, top-5 each) through the embedded Kafka at the pace of a worker
- * and measures in headless Chromium (1) the time from each layer event's {@code emittedAtMs} to
- * its patches painted, and (2) the per-frame work while animating the 33 layers.
+ * -Dsurefire.failIfNoSpecifiedTests=false} (see docs/benchmarks.md). It streams 33-layer jobs
+ * (576 patches + last position, top-5 each, recorded from the fixture's real lens) through the
+ * embedded Kafka at a worker's pace ({@code -Dbench.paceMs}, default 50) and measures in
+ * headless Chromium:
+ * <ol>
+ *   <li>the time from each layer event's {@code emittedAtMs} to its patches painted, over
+ *       {@code -Dbench.jobs} jobs (default 2) after {@code -Dbench.warmupJobs} (default 3)
+ *       that warm both JITs;
+ *   <li>where that time goes, on one more job the browser does not watch (so the probes do not
+ *       compete with it): emitted to a plain Kafka consumer, and to a plain WebSocket client;
+ *   <li>the work per frame while animating the 33 layers.
+ * </ol>
+ * {@code -Dbench.trace=true} also writes a DevTools timeline to target/dashboard-trace.jsonl.
  */
 class DashboardLatencyBench {
   private static final int LAYERS = 33;
 
+  private final long paceMs = Long.getLong("bench.paceMs", 50);
+
   @Test
   void measureLayerLatencyAndFrameTime() throws Exception {
-    long paceMs = Long.getLong("bench.paceMs", 50);
+    int warmupJobs = Integer.getInteger("bench.warmupJobs", 3);
+    int measuredJobs = Integer.getInteger("bench.jobs", 2);
     Path tmp = Files.createTempDirectory("lenscast-bench");
     try (TestBroker broker = new TestBroker(tmp.resolve("kafka")).start();
         RunningDashboard dashboard = new RunningDashboard(broker, "");
         HeadlessChromium chromium = new HeadlessChromium(tmp.resolve("profile"))) {
-      var driver = chromium.driver;
-      var js = (JavascriptExecutor) driver;
+      ChromeDriver driver = chromium.driver;
+      JavascriptExecutor js = driver;
       driver.get(dashboard.url("/"));
       new WebDriverWait(driver, Duration.ofSeconds(30))
           .until(d -> "live".equals(d.findElement(By.id("conn")).getText()));
 
-      RecordedJob warmup = new RecordedJob(UUID.randomUUID().toString(), LAYERS, "bench", null);
-      RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), LAYERS, "bench", null);
-      WsClient probe = WsClient.fast(dashboard.wsUrl("/ws"));
-      List<Double> kafkaOnly = java.util.Collections.synchronizedList(new ArrayList<>());
-      java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
-      Thread kafkaProbe = new Thread(() -> {
-        try (var consumer = new io.lenscast.kafka.KafkaClients(dashboard.config.kafka()).consumer(
-            "bench-" + UUID.randomUUID(), "bench", Map.of("fetch.max.wait.ms", "50"))) {
-          consumer.subscribe(List.of(dashboard.topics.name(io.lenscast.kafka.Topic.LAYERS)));
-          while (polling.get()) {
-            for (var r : consumer.poll(Duration.ofMillis(100))) {
-              long now = System.currentTimeMillis();
-              String v = new String(r.value(), java.nio.charset.StandardCharsets.UTF_8);
-              if (v.contains(job.jobId)) {
-                try {
-                  kafkaOnly.add((double) (now - LayerEventTimes.of(v).emittedAtMs()));
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              }
-            }
-          }
-        }
-      });
-      kafkaProbe.start();
-      for (RecordedJob j : List.of(warmup, job)) {
-        probe.send("{\"type\":\"subscribe\",\"jobId\":\"" + j.jobId + "\"}");
-        dashboard.publish(j.job);
-        dashboard.publish(j.status(StatusEvent.ACCEPTED, 0));
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
-            By.cssSelector("[data-job-id='" + j.jobId + "']")).isEmpty());
-        driver.findElement(By.cssSelector("[data-job-id='" + j.jobId + "']")).click();
-        js.executeScript("window.lenscast.metrics.layerLatency.length = 0;");
-        for (int l = 0; l < LAYERS; l++) {
-          long next = System.nanoTime() + paceMs * 1_000_000;
-          dashboard.publish(j.layer(l));
-          dashboard.publish(j.status(StatusEvent.RUNNING, l + 1));
-          LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
-        }
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> ((Number) js.executeScript(
-            "return window.lenscast.metrics.layerLatency.length")).intValue() >= LAYERS);
+      for (int i = 0; i < warmupJobs; i++) {
+        streamToBrowser(dashboard, driver);
       }
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> rows = (List<Map<String, Object>>) js.executeScript(
-          "return window.lenscast.metrics.layerLatency");
       List<Double> latency = new ArrayList<>();
       List<Double> receiveToPaint = new ArrayList<>();
-      for (Map<String, Object> r : rows) {
-        double emitted = ((Number) r.get("emittedAtMs")).doubleValue();
-        double received = ((Number) r.get("receivedAtMs")).doubleValue();
-        double painted = ((Number) r.get("paintedAtMs")).doubleValue();
-        latency.add(painted - emitted);
-        receiveToPaint.add(painted - received);
-      }
-      assertEquals(LAYERS, latency.size(), "every layer painted and timed");
-      System.out.printf("layer event emitted -> patches painted, %d layers, pace %d ms: %s%n",
-          latency.size(), paceMs, stats(latency));
-      System.out.printf("  of which browser receive -> painted: %s%n", stats(receiveToPaint));
-      List<Double> toSocket = new ArrayList<>();
-      for (int i = 0; i < probe.frames.size(); i++) {
-        String f = probe.frames.get(i);
-        if (f.contains(job.jobId) && f.contains("\"lenscast.layer\"")) {
-          LayerEventTimes t = LayerEventTimes.of(f);
-          toSocket.add((double) (probe.arrivedAtMs.get(i) - t.emittedAtMs()));
+      for (int i = 0; i < measuredJobs; i++) {
+        for (Map<String, Object> r : streamToBrowser(dashboard, driver)) {
+          double painted = ((Number) r.get("paintedAtMs")).doubleValue();
+          latency.add(painted - ((Number) r.get("emittedAtMs")).doubleValue());
+          receiveToPaint.add(painted - ((Number) r.get("receivedAtMs")).doubleValue());
         }
       }
-      probe.close();
-      polling.set(false);
-      kafkaProbe.join();
-      System.out.printf("  emitted -> at a plain Kafka consumer: %s%n", stats(kafkaOnly));
-      System.out.printf("  emitted -> at a plain WebSocket client (Kafka + dashboard): %s%n",
-          stats(toSocket));
+      assertEquals(LAYERS * measuredJobs, latency.size(), "every layer painted and timed");
+      System.out.printf("layer event emitted -> patches painted, %d jobs x %d layers, pace %d ms:"
+          + " %s%n", measuredJobs, LAYERS, paceMs, stats(latency));
+      System.out.printf("  of which browser receive -> painted: %s%n", stats(receiveToPaint));
+      measureWithoutBrowser(dashboard);
 
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
       @SuppressWarnings("unchecked")
@@ -126,15 +90,101 @@ class DashboardLatencyBench {
           + "layout): %s%n", LAYERS, stats(toDoubles(frames.get("work"))));
       System.out.printf("  interval between frames: %s%n", stats(toDoubles(frames.get("intervals"))));
       chromium.screenshot("bench-33-layers");
+      if (Boolean.getBoolean("bench.trace")) {
+        writeTrace(driver, Path.of("target", "dashboard-trace.jsonl"));
+      }
     }
   }
 
-  /** The emit time of a layer frame. */
-  private record LayerEventTimes(long emittedAtMs) {
-    static LayerEventTimes of(String json) throws Exception {
-      return new LayerEventTimes(io.lenscast.events.EventCodec.mapper().readTree(json)
-          .path("emittedAtMs").asLong());
+  /** Publishes a job, opens it in the browser, streams its layers; the browser's timings. */
+  private List<Map<String, Object>> streamToBrowser(RunningDashboard dashboard,
+      ChromeDriver driver) {
+    RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), LAYERS, "bench", null);
+    dashboard.publish(job.job);
+    dashboard.publish(job.status(StatusEvent.ACCEPTED, 0));
+    By row = By.cssSelector("[data-job-id='" + job.jobId + "']");
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(row).isEmpty());
+    driver.findElement(row).click();
+    driver.executeScript("window.lenscast.metrics.layerLatency.length = 0;");
+    streamLayers(dashboard, job);
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> ((Number) driver.executeScript(
+        "return window.lenscast.metrics.layerLatency.length")).intValue() >= LAYERS);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) driver.executeScript(
+        "return window.lenscast.metrics.layerLatency");
+    return rows;
+  }
+
+  /** Emitted -> a plain Kafka consumer, and -> a plain WebSocket client, on a job of its own. */
+  private void measureWithoutBrowser(RunningDashboard dashboard) throws Exception {
+    RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), LAYERS, "bench", null);
+    List<Double> kafkaOnly = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean polling = new AtomicBoolean(true);
+    Thread kafkaProbe = new Thread(() -> {
+      try (var consumer = new KafkaClients(dashboard.config.kafka()).consumer(
+          "bench-" + UUID.randomUUID(), "bench", Map.of("fetch.max.wait.ms", "50"))) {
+        consumer.subscribe(List.of(dashboard.topics.name(Topic.LAYERS)));
+        while (polling.get()) {
+          for (var r : consumer.poll(Duration.ofMillis(100))) {
+            long now = System.currentTimeMillis();
+            String v = new String(r.value(), StandardCharsets.UTF_8);
+            if (v.contains(job.jobId)) {
+              kafkaOnly.add((double) (now - emittedAtMs(v)));
+            }
+          }
+        }
+      }
+    }, "bench-kafka-probe");
+    kafkaProbe.start();
+    List<Double> toSocket = new ArrayList<>();
+    try (WsClient probe = WsClient.fast(dashboard.wsUrl("/ws"))) {
+      probe.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId + "\"}");
+      Thread.sleep(2000); // the probe consumer has joined its group and the socket subscribed
+      dashboard.publish(job.job);
+      streamLayers(dashboard, job);
+      Thread.sleep(1000);
+      for (int i = 0; i < probe.frames.size(); i++) {
+        String f = probe.frames.get(i);
+        if (f.contains(job.jobId) && f.contains("\"lenscast.layer\"")) {
+          toSocket.add((double) (probe.arrivedAtMs.get(i) - emittedAtMs(f)));
+        }
+      }
+    } finally {
+      polling.set(false);
+      kafkaProbe.join();
     }
+    System.out.printf("  emitted -> at a plain Kafka consumer: %s%n", stats(kafkaOnly));
+    System.out.printf("  emitted -> at a plain WebSocket client (Kafka + dashboard): %s%n",
+        stats(toSocket));
+  }
+
+  /** One layer event and one progress status per layer, at the worker's pace. */
+  private void streamLayers(RunningDashboard dashboard, RecordedJob job) {
+    for (int l = 0; l < LAYERS; l++) {
+      long next = System.nanoTime() + paceMs * 1_000_000;
+      dashboard.publish(job.layer(l));
+      dashboard.publish(job.status(StatusEvent.RUNNING, l + 1));
+      LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+    }
+  }
+
+  private static long emittedAtMs(String json) {
+    try {
+      return EventCodec.mapper().readTree(json).path("emittedAtMs").asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void writeTrace(ChromeDriver driver, Path file) throws Exception {
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      for (var e : driver.manage().logs().get("performance").getAll()) {
+        w.write(e.getMessage());
+        w.newLine();
+      }
+    }
+    System.out.println("DevTools timeline: " + file.toAbsolutePath());
   }
 
   private static List<Double> toDoubles(List<Number> in) {
@@ -144,6 +194,9 @@ class DashboardLatencyBench {
   }
 
   private static String stats(List<Double> values) {
+    if (values.isEmpty()) {
+      return "n=0";
+    }
     List<Double> v = new ArrayList<>(values);
     Collections.sort(v);
     return String.format("n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms", v.size(), pct(v, 0.50),

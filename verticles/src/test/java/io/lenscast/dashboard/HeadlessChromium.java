@@ -30,6 +30,11 @@ final class HeadlessChromium implements AutoCloseable {
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1280,800",
         "--user-data-dir=" + profileDir.toAbsolutePath());
+    if (Boolean.getBoolean("bench.trace")) {
+      options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+      options.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", false,
+          "enablePage", false, "traceCategories", "devtools.timeline,blink,cc,toplevel"));
+    }
     driver = new ChromeDriver(service, options);
     Files.createDirectories(SCREENSHOTS);
   }
