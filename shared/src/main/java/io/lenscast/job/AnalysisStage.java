@@ -29,5 +29,14 @@ public interface AnalysisStage {
     return Set.of();
   }
 
+  /**
+   * How many intervened runs the stage will make for this (validated) job: its share of the
+   * progress total of a job without the lens. The stage calls {@code context.progress()
+   * .advance()} after each.
+   */
+  default int steps(JobEvent job, int numLayers) {
+    return 1;
+  }
+
   void run(JobContext context, EventSink sink) throws JobFailedException;
 }

@@ -11,11 +11,12 @@ import io.lenscast.model.lens.LensSpec;
 import io.lenscast.text.LlavaTokenizer;
 
 /**
- * A job's one un-intervened run: the forward with the logit lens streaming layer events, plus
- * greedy generation when asked, split into timed stages: {@code vision} (vision tower, projector
- * and merge, up to the first residual), {@code lens} (norm, unembedding, top-k of every layer),
- * {@code decoder} (the decoder layers and final logits, lens excluded) and {@code generate}
- * (the new tokens after the prefill).
+ * A job's one un-intervened run: the forward, with the logit lens streaming layer events when
+ * the job wants the lens, plus greedy generation when asked, split into timed stages:
+ * {@code vision} (vision tower, projector and merge, up to the first residual), {@code lens}
+ * (norm, unembedding, top-k of every layer; absent without the lens), {@code decoder} (the
+ * decoder layers and final logits, lens excluded) and {@code generate} (the new tokens after
+ * the prefill).
  */
 final class BaselineRun {
   /** The prefill's forward (last-position logits, captures) and the generated tokens, if any. */
@@ -23,31 +24,38 @@ final class BaselineRun {
 
   private BaselineRun() {}
 
+  /** @param emitter the lens's layer events, or null for a run without the lens */
   static Outcome run(LlavaModel model, LlavaTokenizer tokenizer, NDManager manager,
       float[] pixelValues, int[] inputIds, JobRequest request, LayerEventEmitter emitter,
       StageTimer timer) {
     long start = System.nanoTime();
-    long[] embedded = {start};
-    RunSpec spec = RunSpec.plain()
-        .withLens(LensSpec.visualAndLast(request.topK()), emitter)
-        .withResidualListener((layer, residual) -> {
-          if (layer == 0) {
-            embedded[0] = timer.stop("vision", start);
-          }
-          emitter.residualArrived();
-        });
+    long[] marks = {start, start};  // first residual, latest residual
+    RunSpec spec = RunSpec.plain().withResidualListener((layer, residual) -> {
+      long now = System.nanoTime();
+      if (layer == 0) {
+        marks[0] = timer.stop("vision", start);
+      }
+      marks[1] = now;
+      if (emitter != null) {
+        emitter.residualArrived();
+      }
+    });
+    if (emitter != null) {
+      spec = spec.withLens(LensSpec.visualAndLast(request.topK()), emitter);
+    }
     for (AnalysisStage stage : request.stages()) {
       spec = spec.withCapture(stage.captures().toArray(new HookPoint[0]));
     }
     if (request.newTokens() == 0) {
       ForwardResult forward = model.forward(manager, pixelValues, inputIds, spec);
-      timer.add("decoder", (System.nanoTime() - embedded[0]) / 1e6 - timer.get("lens"));
+      timer.add("decoder", (System.nanoTime() - marks[0]) / 1e6 - timer.get("lens"));
       return new Outcome(forward, null);
     }
     GenerationResult g = model.generate(manager, pixelValues, inputIds, spec,
         request.newTokens());
-    timer.stop("generate", emitter.lastLayerAt());
-    timer.add("decoder", (emitter.lastLayerAt() - embedded[0]) / 1e6 - timer.get("lens"));
+    long prefillEnd = Math.max(marks[1], emitter == null ? 0 : emitter.lastLayerAt());
+    timer.stop("generate", prefillEnd);
+    timer.add("decoder", (prefillEnd - marks[0]) / 1e6 - timer.get("lens"));
     int[] ids = g.tokens(0);
     return new Outcome(g.prefill(), new Generated(ids, tokenizer.decode(ids)));
   }

@@ -12,7 +12,8 @@ import io.lenscast.text.LlavaTokenizer;
  * run: the job, the loaded model and tokenizer, the preprocessed image (with its crop geometry
  * for mapping object boxes to grid cells), the token ids with the image block's start, the
  * baseline forward (last-position logits and the hooks the stages asked to capture), the job's
- * top-k, the job's NDManager (closed when the job ends) and the timer for the stage's own time.
+ * top-k, the job's NDManager (closed when the job ends), the timer for the stage's own time and
+ * the job's progress (advanced once per intervened run).
  */
 public record JobContext(
     JobEvent job,
@@ -24,7 +25,8 @@ public record JobContext(
     ForwardResult baseline,
     int topK,
     NDManager manager,
-    StageTimer timer) {
+    StageTimer timer,
+    JobProgress progress) {
 
   public String jobId() {
     return job.jobId();

@@ -4,11 +4,18 @@ import io.lenscast.events.JobEvent;
 import java.util.List;
 
 /**
- * A job's request checked against the processor's limits before any work: the prompt text, the
- * lens top-k, how many tokens to generate, and the analysis stages that apply to it (each
- * having validated its own part of the job).
+ * A job's request checked against the processor's limits before any work: the prompt text,
+ * whether the logit lens runs, the top-k (of the lens and of every outcome), how many tokens to
+ * generate, and the analysis stages that apply to it (each having validated its own part of the
+ * job).
+ *
+ * <p>The lens runs when the job asks for it ({@code analyses.logitLens}) and when it asks for
+ * nothing in particular (no {@code analyses}, or an empty one): a plain job is a lens job. A job
+ * whose {@code analyses} names other analyses but not {@code logitLens} (ablation or knockout
+ * only, generation only) gets no lens work and no layer events.
  */
-record JobRequest(String prompt, int topK, int newTokens, List<AnalysisStage> stages) {
+record JobRequest(String prompt, boolean lens, int topK, int newTokens,
+    List<AnalysisStage> stages) {
 
   static JobRequest of(JobEvent job, ProcessorSettings settings, List<AnalysisStage> all)
       throws JobFailedException {
@@ -38,6 +45,11 @@ record JobRequest(String prompt, int topK, int newTokens, List<AnalysisStage> st
     for (AnalysisStage stage : stages) {
       stage.validate(job);
     }
-    return new JobRequest(JobPrompt.of(job), topK, newTokens, stages);
+    return new JobRequest(JobPrompt.of(job), wantsLens(a), topK, newTokens, stages);
+  }
+
+  static boolean wantsLens(JobEvent.Analyses a) {
+    return a == null || a.logitLens() != null || (a.ablation() == null && a.knockout() == null
+        && a.generate() == null);
   }
 }

@@ -28,8 +28,10 @@ import java.util.List;
 /**
  * Runs one LLaVA job: decode and preprocess the image, build and tokenise the prompt, run the
  * model once with the logit lens streamed (one {@code lenscast.layer} event per layer as it is
- * computed), optionally generate greedily, then the {@link AnalysisStage}s (ablation, knockout),
- * then the {@code lenscast.result} event. Every bad input becomes a {@link JobFailedException}
+ * computed; only when the job wants the lens, see {@link JobRequest}), optionally generate
+ * greedily, then the {@link AnalysisStage}s (ablation, knockout), then the
+ * {@code lenscast.result} event. A job without the lens reports its progress through
+ * {@link EventSink#progress} instead (one step per run). Every bad input becomes a {@link JobFailedException}
  * with a one-line message. One job at a time; the model is loaded once and reused.
  */
 public final class LlavaJobProcessor implements JobProcessor {
@@ -129,16 +131,20 @@ public final class LlavaJobProcessor implements JobProcessor {
 
     int imageStart = model.imageStart(inputIds);
     try (NDManager manager = NDManager.newBaseManager()) {
-      LayerEventEmitter emitter = new LayerEventEmitter(job.jobId(), imageStart,
-          model.config().vision().gridSize(), tokenizer.vocabulary(), sink, timer);
+      JobProgress progress = progressOf(job, request, sink);
+      LayerEventEmitter emitter = request.lens() ? new LayerEventEmitter(job.jobId(), imageStart,
+          model.config().vision().gridSize(), tokenizer.vocabulary(), sink, timer) : null;
       BaselineRun.Outcome baseline = BaselineRun.run(model, tokenizer, manager,
           image.pixelValues(), inputIds, request, emitter, timer);
+      progress.advance();
       TopK lastTopK = NextTokenTopK.of(baseline.forward().logits(0), request.topK());
       JobContext context = new JobContext(job, model, tokenizer, image, inputIds, imageStart,
-          baseline.forward(), request.topK(), manager, timer);
+          baseline.forward(), request.topK(), manager, timer, progress);
       for (AnalysisStage stage : request.stages()) {
         long s = System.nanoTime();
+        int stepsBefore = progress.done();
         stage.run(context, sink);
+        progress.advanceTo(stepsBefore + stage.steps(job, model.numLayers()));
         timer.stop(stage.name(), s);
       }
       timer.stop("total", start);
@@ -151,6 +157,21 @@ public final class LlavaJobProcessor implements JobProcessor {
       throw new JobFailedException(JobFailedException.INTERNAL,
           "model run failed: " + oneLine(e), e);
     }
+  }
+
+  /**
+   * Reported progress for a job without the lens: its baseline run, then every stage's steps.
+   * A lens job's layer events are its progress.
+   */
+  private JobProgress progressOf(JobEvent job, JobRequest request, EventSink sink) {
+    if (request.lens()) {
+      return JobProgress.silent();
+    }
+    int total = 1;
+    for (AnalysisStage stage : request.stages()) {
+      total += stage.steps(job, model.numLayers());
+    }
+    return JobProgress.reporting(sink, job.jobId(), total);
   }
 
   private RgbImage decode(byte[] bytes) throws JobFailedException {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * The sink of one job on the worker: sends each event to its topic, keyed by jobId, the moment
  * it is emitted (layer events stream during the forward), adds a {@code running} status with
- * progress after every layer, and remembers every send so the job's offset is committed only
+ * progress after every layer (or after every run of a job without the lens), and remembers every send so the job's offset is committed only
  * after {@link #awaitAcks} saw all of them acknowledged.
  */
 final class JobEventPublisher implements EventSink {
@@ -47,6 +47,11 @@ final class JobEventPublisher implements EventSink {
       status(layer.jobId(), StatusEvent.RUNNING,
           new StatusEvent.Progress(layer.layer() + 1, layer.numLayers()), null);
     }
+  }
+
+  @Override
+  public void progress(String jobId, int done, int total) {
+    status(jobId, StatusEvent.RUNNING, new StatusEvent.Progress(done, total), null);
   }
 
   synchronized void status(String jobId, String state, StatusEvent.Progress progress,

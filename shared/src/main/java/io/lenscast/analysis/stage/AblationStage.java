@@ -67,6 +67,11 @@ public final class AblationStage implements AnalysisStage {
   }
 
   @Override
+  public int steps(JobEvent job, int numLayers) {
+    return job.analyses().ablation().conditions().size();
+  }
+
+  @Override
   public Set<HookPoint> captures() {
     return Set.of(HookPoint.PROJECTOR_OUT);
   }
@@ -104,6 +109,7 @@ public final class AblationStage implements AnalysisStage {
       sink.emit(new AblationEvent(Schemas.ABLATION, Event.VERSION, ctx.jobId(), r.condition(),
           outcomes.taskId(), r.positions(), r.cells().indices(), plan.replacement(),
           replacement.sha256(), r.seed(), baseline, ablated));
+      ctx.progress().advance();
     }
   }
 

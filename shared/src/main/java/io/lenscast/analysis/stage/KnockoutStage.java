@@ -61,6 +61,16 @@ public final class KnockoutStage implements AnalysisStage {
   }
 
   @Override
+  public int steps(JobEvent job, int numLayers) {
+    try {
+      KnockoutPlan plan = KnockoutPlan.of(job.analyses().knockout(), numLayers);
+      return plan.edgeSets().size() * plan.windows().size();
+    } catch (IllegalArgumentException e) {
+      return 1;
+    }
+  }
+
+  @Override
   public void run(JobContext ctx, EventSink sink) throws JobFailedException {
     KnockoutPlan plan;
     try {
@@ -86,6 +96,7 @@ public final class KnockoutStage implements AnalysisStage {
         sink.emit(new KnockoutEvent(Schemas.KNOCKOUT, Event.VERSION, ctx.jobId(), edges.name(),
             window.layers(), window.name(), outcomes.taskId(), b.queries().length,
             b.keys().length, baseline, knocked));
+        ctx.progress().advance();
       }
     }
   }
