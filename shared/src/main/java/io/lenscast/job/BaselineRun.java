@@ -12,15 +12,20 @@ import io.lenscast.text.LlavaTokenizer;
 
 /**
  * A job's one un-intervened run: the forward, with the logit lens streaming layer events when
- * the job wants the lens, plus greedy generation when asked, split into timed stages:
+ * the job wants the lens, plus greedy generation when the job asks for it or its stages compare
+ * against the task's generated answer. It is also the job's {@link CleanRun}: no stage reruns
+ * it. Split into timed stages:
  * {@code vision} (vision tower, projector and merge, up to the first residual), {@code lens}
  * (norm, unembedding, top-k of every layer; absent without the lens), {@code decoder} (the
  * decoder layers and final logits, lens excluded) and {@code generate} (the new tokens after
  * the prefill).
  */
 final class BaselineRun {
-  /** The prefill's forward (last-position logits, captures) and the generated tokens, if any. */
-  record Outcome(ForwardResult forward, Generated generated) {}
+  /**
+   * The prefill's forward (last-position logits, captures), the generated tokens when the job
+   * asked to see them (else null), and the clean answer the stages compare with.
+   */
+  record Outcome(ForwardResult forward, Generated generated, CleanRun clean) {}
 
   private BaselineRun() {}
 
@@ -46,17 +51,19 @@ final class BaselineRun {
     for (AnalysisStage stage : request.stages()) {
       spec = spec.withCapture(stage.captures().toArray(new HookPoint[0]));
     }
-    if (request.newTokens() == 0) {
+    int tokens = request.runTokens();
+    if (tokens == 0) {
       ForwardResult forward = model.forward(manager, pixelValues, inputIds, spec);
       timer.add("decoder", (System.nanoTime() - marks[0]) / 1e6 - timer.get("lens"));
-      return new Outcome(forward, null);
+      return new Outcome(forward, null, new CleanRun(forward.logits(0), null, 0));
     }
-    GenerationResult g = model.generate(manager, pixelValues, inputIds, spec,
-        request.newTokens());
+    GenerationResult g = model.generate(manager, pixelValues, inputIds, spec, tokens);
     long prefillEnd = Math.max(marks[1], emitter == null ? 0 : emitter.lastLayerAt());
     timer.stop("generate", prefillEnd);
     timer.add("decoder", (prefillEnd - marks[0]) / 1e6 - timer.get("lens"));
     int[] ids = g.tokens(0);
-    return new Outcome(g.prefill(), new Generated(ids, tokenizer.decode(ids)));
+    Generated shown = request.newTokens() == 0 ? null
+        : new Generated(ids, tokenizer.decode(ids));
+    return new Outcome(g.prefill(), shown, new CleanRun(g.prefill().logits(0), ids, tokens));
   }
 }

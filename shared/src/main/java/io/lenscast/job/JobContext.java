@@ -11,8 +11,9 @@ import io.lenscast.text.LlavaTokenizer;
  * Everything an {@link AnalysisStage} needs about a job once the baseline (lens) forward has
  * run: the job, the loaded model and tokenizer, the preprocessed image (with its crop geometry
  * for mapping object boxes to grid cells), the token ids with the image block's start, the
- * baseline forward (last-position logits and the hooks the stages asked to capture), the job's
- * top-k, the job's NDManager (closed when the job ends), the timer for the stage's own time and
+ * baseline forward (last-position logits and the hooks the stages asked to capture), the clean
+ * answer every intervened run is compared with (that same run, so computed once per job), the
+ * job's top-k, the job's NDManager (closed when the job ends), the timer for the stage's own time and
  * the job's progress (advanced once per intervened run).
  */
 public record JobContext(
@@ -23,6 +24,7 @@ public record JobContext(
     int[] inputIds,
     int imageStart,
     ForwardResult baseline,
+    CleanRun clean,
     int topK,
     NDManager manager,
     StageTimer timer,

@@ -1,20 +1,24 @@
 package io.lenscast.job;
 
 import io.lenscast.events.JobEvent;
+import io.lenscast.text.PromptRejectedException;
+import io.lenscast.text.PromptTemplates;
 import java.util.List;
 
 /**
  * A job's request checked against the processor's limits before any work: the prompt text,
  * whether the logit lens runs, the top-k (of the lens and of every outcome), how many tokens to
  * generate, and the analysis stages that apply to it (each having validated its own part of the
- * job).
+ * job). {@code newTokens} are the tokens the job asks to see in its result; {@code answerTokens}
+ * those its task's answer takes (the asked number, else the paper's for the task), which every
+ * intervened run and the clean run they are compared with generate.
  *
  * <p>The lens runs when the job asks for it ({@code analyses.logitLens}) and when it asks for
  * nothing in particular (no {@code analyses}, or an empty one): a plain job is a lens job. A job
  * whose {@code analyses} names other analyses but not {@code logitLens} (ablation or knockout
  * only, generation only) gets no lens work and no layer events.
  */
-record JobRequest(String prompt, boolean lens, int topK, int newTokens,
+record JobRequest(String prompt, boolean lens, int topK, int newTokens, int answerTokens,
     List<AnalysisStage> stages) {
 
   static JobRequest of(JobEvent job, ProcessorSettings settings, List<AnalysisStage> all)
@@ -45,7 +49,25 @@ record JobRequest(String prompt, boolean lens, int topK, int newTokens,
     for (AnalysisStage stage : stages) {
       stage.validate(job);
     }
-    return new JobRequest(JobPrompt.of(job), wantsLens(a), topK, newTokens, stages);
+    String prompt = JobPrompt.of(job);
+    int answerTokens = n != null ? n : job.task() == null ? 0 : taskOf(job).paperNewTokens();
+    return new JobRequest(prompt, wantsLens(a), topK, newTokens, answerTokens, stages);
+  }
+
+  /**
+   * Tokens the baseline run generates: the task's answer when a stage compares against it (so
+   * that run is the clean run too), else only what the job asks to see.
+   */
+  int runTokens() {
+    return stages.isEmpty() ? newTokens : answerTokens;
+  }
+
+  private static PromptTemplates.Task taskOf(JobEvent job) throws JobFailedException {
+    try {
+      return PromptTemplates.Task.parse(job.task());
+    } catch (PromptRejectedException e) {
+      throw new JobFailedException(JobFailedException.BAD_PROMPT, e.getMessage(), e);
+    }
   }
 
   static boolean wantsLens(JobEvent.Analyses a) {

@@ -137,9 +137,9 @@ public final class LlavaJobProcessor implements JobProcessor {
       BaselineRun.Outcome baseline = BaselineRun.run(model, tokenizer, manager,
           image.pixelValues(), inputIds, request, emitter, timer);
       progress.advance();
-      TopK lastTopK = NextTokenTopK.of(baseline.forward().logits(0), request.topK());
+      TopK lastTopK = NextTokenTopK.of(baseline.clean().logits(), request.topK());
       JobContext context = new JobContext(job, model, tokenizer, image, inputIds, imageStart,
-          baseline.forward(), request.topK(), manager, timer, progress);
+          baseline.forward(), baseline.clean(), request.topK(), manager, timer, progress);
       for (AnalysisStage stage : request.stages()) {
         long s = System.nanoTime();
         int stepsBefore = progress.done();

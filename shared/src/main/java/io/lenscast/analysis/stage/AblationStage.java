@@ -96,7 +96,7 @@ public final class AblationStage implements AnalysisStage {
     } catch (PromptRejectedException e) {
       throw bad(e.getMessage());
     }
-    Outcome baseline = outcomes.run(RunSpec.plain());
+    Outcome baseline = outcomes.clean();
     for (AblationCondition condition : plan.conditions()) {
       ResolvedAblation r;
       try {

@@ -86,7 +86,7 @@ public final class KnockoutStage implements AnalysisStage {
     } catch (PromptRejectedException e) {
       throw bad(e.getMessage());
     }
-    Outcome baseline = outcomes.run(RunSpec.plain());
+    Outcome baseline = outcomes.clean();
     int last = ctx.baseline().lastPosition();
     for (EdgeSet edges : plan.edgeSets()) {
       for (LayerWindow window : plan.windows()) {

@@ -5,6 +5,7 @@ import io.lenscast.analysis.scoring.Score;
 import io.lenscast.analysis.scoring.Scoring;
 import io.lenscast.events.JobEvent;
 import io.lenscast.events.Outcome;
+import io.lenscast.job.CleanRun;
 import io.lenscast.job.JobContext;
 import io.lenscast.job.NextTokenTopK;
 import io.lenscast.model.ForwardResult;
@@ -17,7 +18,8 @@ import io.lenscast.text.PromptTemplates.Task;
  * Runs a job's question under a set of interventions and turns the answer into an
  * {@link Outcome}: one forward and the argmax (VQA, or a free prompt without generation), or
  * greedy generation (describe: 200 tokens, polling: 10, unless the job sets
- * {@code generate.maxNewTokens}). Probabilities and the top-k are of the next-token
+ * {@code generate.maxNewTokens}; the count comes with the job's {@link CleanRun}). The
+ * un-intervened outcome is the job's clean run, never rerun here. Probabilities and the top-k are of the next-token
  * distribution at the last prompt position; both scorings are filled when the job names a
  * class. Each run lives in its own sub-manager, freed before returning.
  */
@@ -32,9 +34,7 @@ public final class TaskOutcomes {
     this.ctx = ctx;
     JobEvent job = ctx.job();
     this.task = job.task() == null ? null : Task.parse(job.task());
-    Integer asked = job.analyses() == null || job.analyses().generate() == null ? null
-        : job.analyses().generate().maxNewTokens();
-    this.newTokens = asked != null ? asked : task == null ? 0 : task.paperNewTokens();
+    this.newTokens = ctx.clean().newTokens();
     this.className = job.className();
     this.classToken = className == null ? null : ClassToken.of(ctx.tokenizer(), className);
   }
@@ -44,6 +44,12 @@ public final class TaskOutcomes {
     return task == null ? "prompt" : task.id();
   }
 
+  /** The outcome without interventions: the job's clean run, as computed once for the job. */
+  public Outcome clean() {
+    return outcome(ctx.clean().logits(), ctx.clean().generated());
+  }
+
+  /** The outcome under {@code spec}'s interventions (a fresh run). */
   public Outcome run(RunSpec spec) {
     try (NDManager m = ctx.manager().newSubManager()) {
       float[] logits;
