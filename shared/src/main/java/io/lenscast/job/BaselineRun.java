@@ -14,8 +14,9 @@ import io.lenscast.text.LlavaTokenizer;
  * A job's one un-intervened run: the forward, with the logit lens streaming layer events when
  * the job wants the lens, plus greedy generation when the job asks for it or its stages compare
  * against the task's generated answer. It is also the job's {@link CleanRun}: no stage reruns
- * it. Split into timed stages:
- * {@code vision} (vision tower, projector and merge, up to the first residual), {@code lens}
+ * it. Split into timed stages: {@code vision} (the vision tower up to the projector's input, plus
+ * the merge with the text embeddings up to the first residual), {@code projector} (the
+ * multi-modal projector alone, timed between its hook points), {@code lens}
  * (norm, unembedding, top-k of every layer; absent without the lens), {@code decoder} (the
  * decoder layers and final logits, lens excluded) and {@code generate} (the new tokens after
  * the prefill).
@@ -34,11 +35,17 @@ final class BaselineRun {
       float[] pixelValues, int[] inputIds, JobRequest request, LayerEventEmitter emitter,
       StageTimer timer) {
     long start = System.nanoTime();
-    long[] marks = {start, start};  // first residual, latest residual
-    RunSpec spec = RunSpec.plain().withResidualListener((layer, residual) -> {
+    long[] marks = {start, start, start};  // first residual, latest residual, last hook
+    RunSpec spec = RunSpec.plain().withHookListener(hook -> {
+      if (hook.equals(HookPoint.PROJECTOR_IN)) {
+        marks[2] = timer.stop("vision", start);
+      } else if (hook.equals(HookPoint.PROJECTOR_OUT)) {
+        marks[2] = timer.stop("projector", marks[2]);
+      }
+    }).withResidualListener((layer, residual) -> {
       long now = System.nanoTime();
       if (layer == 0) {
-        marks[0] = timer.stop("vision", start);
+        marks[0] = timer.stop("vision", marks[2]);
       }
       marks[1] = now;
       if (emitter != null) {

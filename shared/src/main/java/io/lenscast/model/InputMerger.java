@@ -55,7 +55,9 @@ final class InputMerger {
 
   /** Vision tower + projector: [B, 576, D] in {@code scope}. */
   NDArray project(NDManager scope, float[][] pixelValues, Captures captures) {
-    NDArray projected = projector.forward(features(scope, pixelValues, captures)); // [B, 576, D]
+    NDArray features = features(scope, pixelValues, captures); // [B, 576, Dv]
+    captures.offer(HookPoint.PROJECTOR_IN, features);
+    NDArray projected = projector.forward(features); // [B, 576, D]
     captures.offer(HookPoint.PROJECTOR_OUT, projected);
     return projected;
   }

@@ -219,7 +219,7 @@ public final class LlavaModel implements AutoCloseable {
       RunSpec spec) {
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
-      Captures captures = new Captures(spec.captures(), m);
+      Captures captures = new Captures(spec.captures(), m, spec.hookListener());
       NDArray embeds = merger.merge(scope, pixelValues, inputIds, captures);
       int imageStart = imageStart(inputIds[0]);
       return prefill(m, embeds, imageStart, spec, captures, cache);
@@ -276,7 +276,7 @@ public final class LlavaModel implements AutoCloseable {
   public ForwardResult forwardEmbeds(NDManager m, NDArray embeds, int imageStart, RunSpec spec) {
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
-      Captures captures = new Captures(spec.captures(), m);
+      Captures captures = new Captures(spec.captures(), m, spec.hookListener());
       embeds.tempAttach(scope);
       NDArray x = embeds.getDataType() == dtype ? embeds.add(0f) : embeds.toType(dtype, false);
       return prefill(m, x, imageStart, spec, captures, cache);
@@ -303,7 +303,7 @@ public final class LlavaModel implements AutoCloseable {
     int batch = inputIds.length;
     try (NDManager scope = m.newSubManager(manager.getDevice());
          KvCache cache = new KvCache(scope, decoder.numLayers())) {
-      Captures captures = new Captures(spec.captures(), m);
+      Captures captures = new Captures(spec.captures(), m, spec.hookListener());
       NDArray embeds = merger.merge(scope, pixelValues, inputIds, captures);
       ForwardResult prefill = prefill(m, embeds, imageStart(inputIds[0]), spec, captures, cache);
       int[][] tokens = new int[batch][maxNewTokens];

@@ -95,7 +95,8 @@ class LlavaJobProcessorTest {
     assertEquals("float32", result.model().dtype());
     assertEquals("cpu", result.model().device());
     assertEquals(64, result.model().configSha256().length());
-    for (String stage : List.of("preprocess", "tokenize", "vision", "decoder", "lens", "total")) {
+    for (String stage : List.of("preprocess", "tokenize", "vision", "projector", "decoder", "lens",
+        "total")) {
       assertTrue(result.timings().get(stage) >= 0, stage + " in " + result.timings());
     }
   }

@@ -189,4 +189,22 @@ class InterventionTest {
           new int[] {1, 2, 3}, RunSpec.plain()));
     }
   }
+
+  @Test
+  void theHookListenerSeesTheVisionTowerThenTheProjectorWhoseInputIsTheTowersFeatures() {
+    List<HookPoint> reached = new ArrayList<>();
+    RunSpec spec = RunSpec.plain().withCapture(HookPoint.PROJECTOR_IN)
+        .withHookListener(reached::add);
+    try (NDManager m = NDManager.newBaseManager()) {
+      ForwardResult r = model.forward(m, rec.pixelValues(), rec.inputIds(), spec);
+      int in = reached.indexOf(HookPoint.PROJECTOR_IN);
+      assertEquals(List.of(HookPoint.VISION_EMBEDS), reached.subList(0, 1));
+      assertEquals(HookPoint.PROJECTOR_OUT, reached.get(in + 1));
+      assertEquals(HookPoint.INPUTS_EMBEDS, reached.get(in + 2));
+      assertTrue(reached.subList(1, in).stream().allMatch(h -> h.name().startsWith("vision.")));
+      NDArray features = model.visionFeatures(m, new float[][] {rec.pixelValues()});
+      assertArrayEquals(features.toFloatArray(), r.capture(HookPoint.PROJECTOR_IN)
+          .toFloatArray());
+    }
+  }
 }

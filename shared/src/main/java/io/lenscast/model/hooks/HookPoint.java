@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  *   <li>{@code vision.hook_embeds} [B, 577, Dv]: patch + CLS + position embeddings after
  *       {@code pre_layrnorm} (the vision tower's hidden_states[0])</li>
  *   <li>{@code vision.blocks.{l}.hook_resid_post} [B, 577, Dv]: output of vision layer l</li>
+ *   <li>{@code projector.hook_in} [B, 576, Dv]: the vision tower's selected features (the
+ *       projector's input)</li>
  *   <li>{@code projector.hook_out} [B, 576, D]: the projector's output (the visual tokens)</li>
  *   <li>{@code lm.hook_inputs_embeds} [B, T, D]: merged decoder input embeddings</li>
  *   <li>{@code lm.blocks.{l}.hook_resid_post} [B, T, D]: output of decoder layer l (raw)</li>
@@ -23,6 +25,7 @@ public record HookPoint(String name) {
       "(lm|vision)\\.blocks\\.(\\d+)\\.(hook_resid_post|attn\\.hook_pattern)");
 
   public static final HookPoint VISION_EMBEDS = new HookPoint("vision.hook_embeds");
+  public static final HookPoint PROJECTOR_IN = new HookPoint("projector.hook_in");
   public static final HookPoint PROJECTOR_OUT = new HookPoint("projector.hook_out");
   public static final HookPoint INPUTS_EMBEDS = new HookPoint("lm.hook_inputs_embeds");
   public static final HookPoint FINAL_NORM = new HookPoint("lm.hook_final_norm");
@@ -41,8 +44,8 @@ public record HookPoint(String name) {
 
   /** Parses a hook name as a job may carry it; throws IllegalArgumentException naming it. */
   public static HookPoint parse(String name) {
-    for (HookPoint fixed : new HookPoint[] {VISION_EMBEDS, PROJECTOR_OUT, INPUTS_EMBEDS,
-        FINAL_NORM}) {
+    for (HookPoint fixed : new HookPoint[] {VISION_EMBEDS, PROJECTOR_IN, PROJECTOR_OUT,
+        INPUTS_EMBEDS, FINAL_NORM}) {
       if (fixed.name.equals(name)) {
         return fixed;
       }

@@ -10,7 +10,7 @@ class HookPointTest {
   @Test
   void namesRoundTripThroughParse() {
     for (HookPoint h : new HookPoint[] {HookPoint.INPUTS_EMBEDS, HookPoint.FINAL_NORM,
-        HookPoint.PROJECTOR_OUT, HookPoint.VISION_EMBEDS, HookPoint.residPost(12),
+        HookPoint.PROJECTOR_IN, HookPoint.PROJECTOR_OUT, HookPoint.VISION_EMBEDS, HookPoint.residPost(12),
         HookPoint.attnPattern(3), HookPoint.visionResidPost(22)}) {
       assertEquals(h, HookPoint.parse(h.name()));
     }
