@@ -26,13 +26,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs one LLaVA job: decode and preprocess the image, build and tokenise the prompt, run the
- * model once with the logit lens streamed (one {@code lenscast.layer} event per layer as it is
- * computed; only when the job wants the lens, see {@link JobRequest}), optionally generate
- * greedily, then the {@link AnalysisStage}s (ablation, knockout), then the
- * {@code lenscast.result} event. A job without the lens reports its progress through
- * {@link EventSink#progress} instead (one step per run). Every bad input becomes a {@link JobFailedException}
- * with a one-line message. One job at a time; the model is loaded once and reused.
+ * Runs one LLaVA job: decode and preprocess the image, build and tokenise the prompt, run the model
+ * once with the logit lens streamed (one {@code lenscast.layer} event per layer as it is computed;
+ * only when the job wants the lens, see {@link JobRequest}), optionally generate greedily, then the
+ * {@link AnalysisStage}s (ablation, knockout), then the {@code lenscast.result} event. A job
+ * without the lens reports its progress through {@link EventSink#progress} instead (one step per
+ * run). Every bad input becomes a {@link JobFailedException} with a one-line message. One job at a
+ * time; the model is loaded once and reused.
  */
 public final class LlavaJobProcessor implements JobProcessor {
   private final LlavaModel model;

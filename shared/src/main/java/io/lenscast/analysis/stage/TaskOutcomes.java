@@ -15,13 +15,13 @@ import io.lenscast.text.PromptRejectedException;
 import io.lenscast.text.PromptTemplates.Task;
 
 /**
- * Runs a job's question under a set of interventions and turns the answer into an
- * {@link Outcome}: one forward and the argmax (VQA, or a free prompt without generation), or
- * greedy generation (describe: 200 tokens, polling: 10, unless the job sets
- * {@code generate.maxNewTokens}; the count comes with the job's {@link CleanRun}). The
- * un-intervened outcome is the job's clean run, never rerun here. Probabilities and the top-k are of the next-token
- * distribution at the last prompt position; both scorings are filled when the job names a
- * class. Each run lives in its own sub-manager, freed before returning.
+ * Runs a job's question under a set of interventions and turns the answer into an {@link Outcome}:
+ * one forward and the argmax (VQA, or a free prompt without generation), or greedy generation
+ * (describe: 200 tokens, polling: 10, unless the job sets {@code generate.maxNewTokens}; the count
+ * comes with the job's {@link CleanRun}). The un-intervened outcome is the job's clean run, never
+ * rerun here. Probabilities and the top-k are of the next-token distribution at the last prompt
+ * position; both scorings are filled when the job names a class. Each run lives in its own
+ * sub-manager, freed before returning.
  */
 public final class TaskOutcomes {
   private final JobContext ctx;
