@@ -21,6 +21,7 @@ import io.lenscast.model.lens.LensLayer;
 import io.lenscast.model.lens.LensSpec;
 import io.lenscast.model.lens.LogitLens;
 import io.lenscast.model.testing.Compare;
+import io.lenscast.model.testing.FreedBufferPoison;
 import io.lenscast.model.testing.Golden;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,39 @@ class InterventionTest {
       float[] imageRow = grad.get(new NDIndex("0, " + (IMAGE_START + 100) + ", :")).toFloatArray();
       assertTrue(IntStream.range(0, imageRow.length).anyMatch(i -> imageRow[i] != 0f),
           "a visual token reaches the last logits only through keys and values: non-zero grad");
+    }
+  }
+
+  @Test
+  void gradientsThroughAnOverwriteSurviveAGcThatReusesFreedJavaMemoryBeforeBackward() {
+    RunSpec overwrite = RunSpec.plain().withOverwrite(new EmbeddingOverwrite(
+        IntStream.range(IMAGE_START, IMAGE_START + 40).toArray(), new float[64]));
+    float[] quiet = embedsGradient(overwrite, false);
+    for (int round = 0; round < 3; round++) {
+      float[] stressed = embedsGradient(overwrite, true);
+      for (float g : stressed) {
+        assertTrue(Float.isFinite(g), "round " + round + ": " + g);
+      }
+      assertArrayEquals(quiet, stressed, "round " + round);
+    }
+  }
+
+  /** d(top logit)/d(input embeds) [T * D] under {@code spec}, optionally poisoning before it. */
+  private static float[] embedsGradient(RunSpec spec, boolean poison) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray embeds = model.inputsEmbeds(m, new float[][] {rec.pixelValues()},
+          new int[][] {rec.inputIds()}); // [1, T, D]
+      embeds.setRequiresGradient(true);
+      int target = rec.intList("top10_ids")[0];
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        ForwardResult r = model.forwardEmbeds(m, embeds, IMAGE_START, spec);
+        NDArray y = r.logits().get(new NDIndex("0, " + target));
+        if (poison) {
+          FreedBufferPoison.collectAndPoison();
+        }
+        gc.backward(y);
+      }
+      return embeds.getGradient().toFloatArray();
     }
   }
 

@@ -3,13 +3,15 @@ package io.lenscast.model.hooks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.lenscast.model.nn.OwnedConstants;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Applies {@link EmbeddingOverwrite}s to input embeddings out of place, as
  * {@code x * keep + replacement} (exact: kept rows are multiplied by 1 and added 0), so autograd
- * still reaches the untouched positions. Later overwrites of a position win.
+ * still reaches the untouched positions (the keep mask is an {@link OwnedConstants} array: the
+ * backward multiplies by it again). Later overwrites of a position win.
  */
 public final class Overwrites {
   private Overwrites() {}
@@ -39,9 +41,9 @@ public final class Overwrites {
       }
     }
     NDManager scope = embeds.getManager();
-    NDArray keepNd = scope.create(keep, new Shape(1, length, 1))
+    NDArray keepNd = OwnedConstants.of(scope, keep, new Shape(1, length, 1))
         .toType(embeds.getDataType(), false); // [1, T, 1]
-    NDArray replNd = scope.create(replacement, new Shape(1, length, dim))
+    NDArray replNd = OwnedConstants.of(scope, replacement, new Shape(1, length, dim))
         .toType(embeds.getDataType(), false); // [1, T, D]
     return embeds.mul(keepNd).add(replNd); // [B, T, D]
   }

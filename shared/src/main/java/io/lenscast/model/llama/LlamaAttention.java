@@ -5,11 +5,13 @@ import ai.djl.ndarray.types.DataType;
 import io.lenscast.model.hooks.Captures;
 import io.lenscast.model.hooks.HookPoint;
 import io.lenscast.model.nn.Linear;
+import io.lenscast.model.nn.OwnedConstants;
 
 /**
  * Llama self-attention with grouped-query heads, eager as in transformers: RoPE on q and k,
  * k/v heads repeated per group ({@code repeat_kv}), {@code q k^T / sqrt(hd)} plus the additive
- * mask, softmax in float32, then {@code o_proj}. Keys and values go through the KV cache.
+ * mask, softmax in float32, then {@code o_proj}. Keys and values go through the KV cache. The
+ * scale is an {@link OwnedConstants} scalar: backward divides by it again.
  */
 public final class LlamaAttention {
   private final Linear q;
@@ -52,7 +54,8 @@ public final class LlamaAttention {
     kv[1].tempAttach(x.getManager());
     NDArray keys = repeatKv(kv[0]); // [B, H, S, hd]
     NDArray values = repeatKv(kv[1]); // [B, H, S, hd]
-    NDArray scores = qs.matMul(keys.transpose(0, 1, 3, 2)).div(Math.sqrt(headDim)); // [B, H, T, S]
+    NDArray scale = OwnedConstants.scalar(x.getManager(), Math.sqrt(headDim)); // []
+    NDArray scores = qs.matMul(keys.transpose(0, 1, 3, 2)).div(scale); // [B, H, T, S]
     if (scores.getDataType() != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
     }

@@ -1,5 +1,6 @@
 package io.lenscast.analysis.stage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.lenscast.image.ImageDecoder;
 import io.lenscast.io.Npy;
 import io.lenscast.model.LlavaModel;
 import io.lenscast.model.ModelOptions;
+import io.lenscast.model.testing.FreedBufferPoison;
 import io.lenscast.text.LlavaTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +82,33 @@ class TinyModelAnalysisTest {
       assertEquals(576, scores.length);
       assertTrue(java.util.Arrays.stream(scores).allMatch(s -> s >= 0));
       assertTrue(java.util.Arrays.stream(scores).sum() > 0);
+    }
+  }
+
+  @Test
+  void integratedGradientsStayFiniteAndRepeatableWhenFreedJavaMemoryIsReusedBeforeBackward()
+      throws Exception {
+    float[] pixels = pixels(IMG0);
+    float[] baselineVector = Npy.read(Path.of(
+        "fixtures/golden/tiny-llava-a__img0__p0__ablation_mean_vector.npy")).toFloats();
+    IgScorer scorer = new IgScorer(model, tokenizer);
+    try (NDManager m = NDManager.newBaseManager()) {
+      IgScorer.Path path = scorer.path(m, pixels, "cat", baselineVector, false);
+      float[] quiet = IntegratedGradients.attribution(m, path.input(), path.baseline(),
+          x -> scorer.yesLogit(x, path), 3).toFloatArray();
+      for (int round = 0; round < 3; round++) {
+        float[] stressed = IntegratedGradients.attribution(m, path.input(), path.baseline(),
+            x -> {
+              NDArray y = scorer.yesLogit(x, path);
+              FreedBufferPoison.collectAndPoison();
+              return y;
+            }, 3).toFloatArray();
+        for (int i = 0; i < stressed.length; i++) {
+          assertTrue(Float.isFinite(stressed[i]), "round " + round + " element " + i + ": "
+              + stressed[i]);
+        }
+        assertArrayEquals(quiet, stressed, "round " + round);
+      }
     }
   }
 
