@@ -39,6 +39,7 @@ public final class DashboardVerticle extends VerticleBase {
   private KafkaHealth health;
   private HttpServer server;
   private WebSocketHub hub;
+  private long lagTimer = -1;
 
   /**
    * @param bootstrapServers the Kafka address in use (the embedded broker's when none is
@@ -64,7 +65,10 @@ public final class DashboardVerticle extends VerticleBase {
     Counter dropped = Counter.builder("lenscast.ws.dropped")
         .description("events not delivered to dashboard clients that fell behind")
         .register(metrics.registry());
-    hub = new WebSocketHub(store, settings.wsClientBufferEvents(), dropped);
+    hub = new WebSocketHub(store, settings.wsClientBufferEvents(), settings.wsClientMaxLagMs(),
+        System::currentTimeMillis, dropped);
+    lagTimer = vertx.setPeriodic(Math.max(100, settings.wsClientMaxLagMs() / 4),
+        id -> hub.checkLag());
     clientsGauge = Gauge.builder("lenscast.ws.clients", hub, WebSocketHub::clientCount)
         .description("open dashboard WebSocket connections").register(metrics.registry());
     EventIntake intake = new EventIntake(vertx, store, hub,
@@ -99,6 +103,9 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> stop() {
     if (clientsGauge != null) {
       metrics.registry().remove(clientsGauge);
+    }
+    if (lagTimer >= 0) {
+      vertx.cancelTimer(lagTimer);
     }
     if (hub != null) {
       hub.closeAll();

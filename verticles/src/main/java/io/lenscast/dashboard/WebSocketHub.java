@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Fans events out to the connected browsers. Every client gets the job list and its changes; job
@@ -15,12 +16,17 @@ import java.util.Set;
 final class WebSocketHub {
   private final JobStore store;
   private final int maxBufferedFrames;
+  private final long maxLagMs;
+  private final LongSupplier clock;
   private final Counter dropped;
   private final Set<ClientChannel> clients = new LinkedHashSet<>();
 
-  WebSocketHub(JobStore store, int maxBufferedFrames, Counter dropped) {
+  WebSocketHub(JobStore store, int maxBufferedFrames, long maxLagMs, LongSupplier clock,
+      Counter dropped) {
     this.store = store;
     this.maxBufferedFrames = maxBufferedFrames;
+    this.maxLagMs = maxLagMs;
+    this.clock = clock;
     this.dropped = dropped;
   }
 
@@ -30,7 +36,8 @@ final class WebSocketHub {
   }
 
   void connect(ServerWebSocket socket) {
-    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, dropped::increment);
+    ClientChannel client = new ClientChannel(socket, maxBufferedFrames, maxLagMs, clock,
+        dropped::increment);
     clients.add(client);
     socket.closeHandler(v -> {
       client.markClosed();
@@ -42,15 +49,24 @@ final class WebSocketHub {
     store.aggregates().forEach((k, v) -> client.send(SubscriptionMessages.aggregate(k, v)));
   }
 
-  /** A new event of a job: to its subscribers, and its changed row to everyone. */
-  void publish(StoredJob job, String eventJson) {
+  /**
+   * A new event of a job: to its subscribers (as {@code compactJson} to those that asked for
+   * compact layers; the same string for events that have no compact form), and its changed row
+   * to everyone.
+   */
+  void publish(StoredJob job, String eventJson, String compactJson) {
     String row = SubscriptionMessages.job(job.summary());
     for (ClientChannel client : snapshot()) {
       if (client.wants(job.jobId())) {
-        client.send(eventJson);
+        client.send(client.compactLayers() ? compactJson : eventJson);
       }
       client.send(row);
     }
+  }
+
+  /** Drops the clients that stopped draining while no new events arrived to notice it. */
+  void checkLag() {
+    snapshot().forEach(ClientChannel::checkLag);
   }
 
   /** A job row changed without a new event (its crop became available). */
@@ -76,7 +92,7 @@ final class WebSocketHub {
       return;
     }
     switch (request.type()) {
-      case "subscribe" -> subscribe(client, request.jobId());
+      case "subscribe" -> subscribe(client, request.jobId(), request.layers());
       case "unsubscribe" -> {
         if (request.jobId() != null) {
           client.unsubscribe(request.jobId());
@@ -88,16 +104,18 @@ final class WebSocketHub {
     }
   }
 
-  private void subscribe(ClientChannel client, String jobId) {
+  private void subscribe(ClientChannel client, String jobId, String layers) {
     if (jobId == null || jobId.isBlank()) {
       client.send(SubscriptionMessages.error("subscribe needs a jobId (or \"*\")"));
       return;
     }
     client.subscribe(jobId);
+    client.compactLayers(SubscriptionMessages.COMPACT_LAYERS.equals(layers));
     if (SubscriptionMessages.ALL.equals(jobId)) {
       return;
     }
-    List<String> events = store.job(jobId).map(StoredJob::events).orElse(List.of());
+    boolean compact = client.compactLayers();
+    List<String> events = store.job(jobId).map(j -> j.events(compact)).orElse(List.of());
     events.forEach(client::send);
     client.send(SubscriptionMessages.replayed(jobId, events.size()));
   }
