@@ -30,6 +30,8 @@ import java.util.logging.Logger;
  */
 public final class DashboardVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(DashboardVerticle.class.getName());
+  /** How often changed job rows go out to the browsers (their progress bars). */
+  private static final long ROW_TICK_MS = 50;
   private final LenscastConfig config;
   private final LenscastMetrics metrics;
   private final String bootstrapServers;
@@ -66,7 +68,7 @@ public final class DashboardVerticle extends VerticleBase {
         .description("events not delivered to dashboard clients that fell behind")
         .register(metrics.registry());
     hub = new WebSocketHub(store, settings.wsClientBufferEvents(), settings.wsClientMaxLagMs(),
-        System::currentTimeMillis, dropped);
+        System::currentTimeMillis, task -> vertx.setTimer(ROW_TICK_MS, id -> task.run()), dropped);
     lagTimer = vertx.setPeriodic(Math.max(100, settings.wsClientMaxLagMs() / 4),
         id -> hub.checkLag());
     clientsGauge = Gauge.builder("lenscast.ws.clients", hub, WebSocketHub::clientCount)

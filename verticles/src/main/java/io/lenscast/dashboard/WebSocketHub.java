@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Fans events out to the connected browsers. Every client gets the job list and its changes; job
  * events go to clients subscribed to that job (or to all jobs). A job opened late is replayed
  * from the store first, on the same event loop, so no live event slips between replay and live.
+ * Row changes are coalesced: a job streaming a hundred layers a second sends its row to the
+ * clients once per {@code later} tick, not twice per layer.
  */
 final class WebSocketHub {
   private final JobStore store;
@@ -19,14 +22,18 @@ final class WebSocketHub {
   private final long maxLagMs;
   private final LongSupplier clock;
   private final Counter dropped;
+  private final Consumer<Runnable> later;
   private final Set<ClientChannel> clients = new LinkedHashSet<>();
+  private final Set<StoredJob> changedRows = new LinkedHashSet<>();
 
+  /** {@code later}: runs its argument on this event loop a moment from now (one row tick). */
   WebSocketHub(JobStore store, int maxBufferedFrames, long maxLagMs, LongSupplier clock,
-      Counter dropped) {
+      Consumer<Runnable> later, Counter dropped) {
     this.store = store;
     this.maxBufferedFrames = maxBufferedFrames;
     this.maxLagMs = maxLagMs;
     this.clock = clock;
+    this.later = later;
     this.dropped = dropped;
   }
 
@@ -52,27 +59,36 @@ final class WebSocketHub {
   /**
    * A new event of a job: to its subscribers (as {@code compactJson} to those that asked for
    * compact layers; the same string for events that have no compact form), and its changed row
-   * to everyone.
+   * to everyone at the next row tick.
    */
   void publish(StoredJob job, String eventJson, String compactJson) {
-    String row = SubscriptionMessages.job(job.summary());
     for (ClientChannel client : snapshot()) {
       if (client.wants(job.jobId())) {
         client.send(client.compactLayers() ? compactJson : eventJson);
       }
-      client.send(row);
+    }
+    publishRow(job);
+  }
+
+  /** A job's row changed (a new event, or its crop became available). */
+  void publishRow(StoredJob job) {
+    if (changedRows.add(job) && changedRows.size() == 1) {
+      later.accept(this::sendChangedRows);
+    }
+  }
+
+  private void sendChangedRows() {
+    List<String> rows = changedRows.stream()
+        .map(job -> SubscriptionMessages.job(job.summary())).toList();
+    changedRows.clear();
+    for (ClientChannel client : snapshot()) {
+      rows.forEach(client::send);
     }
   }
 
   /** Drops the clients that stopped draining while no new events arrived to notice it. */
   void checkLag() {
     snapshot().forEach(ClientChannel::checkLag);
-  }
-
-  /** A job row changed without a new event (its crop became available). */
-  void publishRow(StoredJob job) {
-    String row = SubscriptionMessages.job(job.summary());
-    snapshot().forEach(c -> c.send(row));
   }
 
   void publishAggregate(String key, String json) {

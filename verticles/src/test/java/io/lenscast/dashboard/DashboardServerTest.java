@@ -254,6 +254,26 @@ class DashboardServerTest {
   }
 
   @Test
+  void rowChangesOfABurstAreCoalescedAndTheLastRowIsCurrent() throws Exception {
+    try (RunningDashboard d = new RunningDashboard(broker, "")) {
+      RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), 40, null, null);
+      try (WsClient ws = WsClient.fast(d.wsUrl("/ws"))) {
+        Poll.until(() -> ws.framesContaining("\"type\":\"jobs\""), l -> !l.isEmpty(), WAIT,
+            "the list");
+        d.publish(job.job);
+        for (int l = 0; l < 40; l++) {
+          d.publishAsync(job.layer(l));
+        }
+        List<String> rows = Poll.until(() -> ws.framesContaining(job.jobId).stream()
+                .filter(f -> f.contains("\"type\":\"job\"")).toList(),
+            l -> !l.isEmpty() && l.get(l.size() - 1).contains("\"layersDone\":40"), WAIT,
+            "the row at 40 layers");
+        assertTrue(rows.size() < 30, rows.size() + " row frames for 41 events (one each uncoalesced)");
+      }
+    }
+  }
+
+  @Test
   void aClientThatStopsDrainingIsDroppedAfterTheAllowedLagWithinItsBuffer() throws Exception {
     try (RunningDashboard d = new RunningDashboard(broker,
         "\"wsClientBufferEvents\": 100000, \"wsClientMaxLagMs\": 1000")) {
