@@ -268,7 +268,8 @@ class DashboardServerTest {
                 .filter(f -> f.contains("\"type\":\"job\"")).toList(),
             l -> !l.isEmpty() && l.get(l.size() - 1).contains("\"layersDone\":40"), WAIT,
             "the row at 40 layers");
-        assertTrue(rows.size() < 30, rows.size() + " row frames for 41 events (one each uncoalesced)");
+        assertTrue(rows.size() < 30,
+            rows.size() + " row frames for 41 events (one each uncoalesced)");
       }
     }
   }
