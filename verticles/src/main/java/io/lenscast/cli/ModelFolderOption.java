@@ -34,29 +34,32 @@ final class ModelFolderOption {
 
   /** The model alone (weights on {@code device}). */
   static LlavaModel loadModel(Path folder, ModelOptions device) {
-    try {
-      return LlavaModel.load(folder, device);
-    } catch (IOException e) {
-      throw badFolder(e);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(oneLine(e));
-    }
+    return orUsageError(() -> LlavaModel.load(folder, device));
   }
 
   /** The model with its tokenizer and preprocessing, running every analysis stage. */
   static LlavaJobProcessor openProcessor(Path folder, ModelOptions device,
       ProcessorSettings settings) {
+    return orUsageError(() -> LlavaJobProcessor.open(folder, device, settings,
+        AnalysisStages.all()));
+  }
+
+  private interface Loader<T> {
+    T load() throws IOException;
+  }
+
+  /**
+   * What {@code loader} loads; an unusable folder becomes {@code bad model folder: ...}, a bad
+   * setting (e.g. {@code --device gpu} without a GPU) its own message, both one line.
+   */
+  private static <T> T orUsageError(Loader<T> loader) {
     try {
-      return LlavaJobProcessor.open(folder, device, settings, AnalysisStages.all());
+      return loader.load();
     } catch (IOException e) {
-      throw badFolder(e);
+      throw new UsageException("bad model folder: " + oneLine(e));
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e));
     }
-  }
-
-  private static UsageException badFolder(IOException e) {
-    return new UsageException("bad model folder: " + oneLine(e));
   }
 
   private static String oneLine(Throwable e) {
