@@ -7,7 +7,6 @@ import io.lenscast.analysis.experiment.ExperimentKind;
 import io.lenscast.analysis.experiment.ExperimentRunner;
 import io.lenscast.analysis.experiment.ExperimentSettings;
 import io.lenscast.analysis.experiment.ExperimentStore;
-import io.lenscast.analysis.stage.AnalysisStages;
 import io.lenscast.analysis.stage.MeanVectorBuilder;
 import io.lenscast.job.LlavaJobProcessor;
 import io.lenscast.job.ProcessorSettings;
@@ -48,9 +47,9 @@ final class ExperimentCommand implements Command {
   }
 
   static OptionParser parser() {
-    return new OptionParser("experiment")
-        .option("--model", "DIR", "model folder")
-        .option("--coco", "FILE", "COCO instances_*.json")
+    OptionParser p = new OptionParser("experiment");
+    ModelFolderOption.declare(p);
+    p.option("--coco", "FILE", "COCO instances_*.json")
         .option("--images", "DIR", "folder of the COCO images")
         .option("--experiment", "ablation|knockout|lens", "which experiment")
         .option("--limit", "N", "stop after N completed images (ablation: the paper's 1000)")
@@ -66,21 +65,20 @@ final class ExperimentCommand implements Command {
         .flag("--zero", "zero ablation instead of a mean")
         .option("--seed", "S", "seed of random conditions and noise (default 0)")
         .option("--max-new-tokens", "N", "generation length override (default: 200 / 10)")
-        .flag("--no-context-control", "keep images whatever their clean description says")
-        .option("--device", "auto|cpu|gpu", "where to run (default auto)")
-        .flag("--help", "show this help");
+        .flag("--no-context-control", "keep images whatever their clean description says");
+    DeviceOption.declare(p);
+    return HelpOption.declare(p);
   }
 
   @Override
   public int run(List<String> args) throws Exception {
     OptionParser parser = parser();
     ParsedOptions o = parser.parse(args);
-    if (o.has("--help")) {
-      err.print("usage: ./lenscast experiment --model DIR --coco FILE --images DIR --experiment"
-          + " ablation|knockout|lens [options]\n" + parser.help());
+    if (HelpOption.answered(o, parser, "experiment --model DIR --coco FILE --images DIR"
+        + " --experiment ablation|knockout|lens [options]", err)) {
       return 0;
     }
-    Path modelDir = o.existingDirectory("--model");
+    Path modelDir = ModelFolderOption.folder(o);
     Path coco = o.existingFile("--coco");
     Path images = o.existingDirectory("--images");
     ExperimentKind kind;
@@ -119,13 +117,9 @@ final class ExperimentCommand implements Command {
       candidates = withQuestions(candidates, questions);
     }
     err.println(candidates.size() + " images pass the " + kind.filter() + " filter");
-    ModelOptions device;
-    try {
-      device = new ModelOptions(o.get("--device") == null ? "auto" : o.get("--device"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--device " + e.getMessage());
-    }
-    try (LlavaJobProcessor processor = open(modelDir, device);
+    ModelOptions device = DeviceOption.parse(o);
+    try (LlavaJobProcessor processor = ModelFolderOption.openProcessor(modelDir, device,
+            ProcessorSettings.defaults());
          ExperimentStore store = ExperimentStore.open(outDir)) {
       if (!store.records().isEmpty()) {
         err.println("resuming: " + store.records().size() + " images already in "
@@ -172,14 +166,5 @@ final class ExperimentCommand implements Command {
       throw new UsageException(name + " is empty");
     }
     return items;
-  }
-
-  private static LlavaJobProcessor open(Path modelDir, ModelOptions device) {
-    try {
-      return LlavaJobProcessor.open(modelDir, device, ProcessorSettings.defaults(),
-          AnalysisStages.all());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("bad model folder: " + e.getMessage());
-    }
   }
 }
