@@ -14,7 +14,6 @@ import io.lenscast.model.ModelOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,8 +55,8 @@ final class ExperimentCommand implements Command {
         .option("--out", "DIR", "results folder (default experiments/<experiment>)")
         .option("--questions", "FILE", "clean VQA questions (knockout: required; ablation: adds"
             + " VQA)")
-        .option("--conditions", "LIST", "ablation conditions, comma-separated (default: the"
-            + " paper's)")
+        .option("--conditions", "LIST", "ablation conditions, comma-separated, cells:LIST"
+            + " included (default: the paper's)")
         .option("--edge-sets", "LIST", "knockout edge sets, comma-separated (default: the"
             + " paper's)")
         .option("--windows", "LIST", "knockout windows, comma-separated (default: the six)")
@@ -160,8 +159,7 @@ final class ExperimentCommand implements Command {
     if (!o.has(name)) {
       return fallback;
     }
-    List<String> items = Arrays.stream(o.get(name).split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> items = ConditionList.split(o.get(name));
     if (items.isEmpty()) {
       throw new UsageException(name + " is empty");
     }
