@@ -1,8 +1,12 @@
 // A WebSocket to /ws that reconnects by itself (with backoff) and re-subscribes what was open.
 // Layers are asked for as compact frames (a third of the bytes, flat arrays; see jobState.js).
 
+// `?layers=full` in the page's URL asks for the full events instead (for comparisons).
+const LAYERS = new URLSearchParams(globalThis.location?.search ?? '').get('layers') === 'full'
+  ? 'full' : 'compact';
+
 function subscribeRequest(jobId) {
-  return { type: 'subscribe', jobId, layers: 'compact' };
+  return { type: 'subscribe', jobId, layers: LAYERS };
 }
 
 export class LiveConnection {
