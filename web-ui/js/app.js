@@ -127,7 +127,7 @@ function openJob(jobId) {
 
 // ---- live connection ------------------------------------------------------------------------
 function onFrame(frame) {
-  if (frame.schema) {
+  if (frame.schema || frame.type === 'layer') {
     if (frame.jobId === jobView.jobId) jobView.onEvent(frame);
     return;
   }

@@ -1,4 +1,13 @@
 // A WebSocket to /ws that reconnects by itself (with backoff) and re-subscribes what was open.
+// Layers are asked for as compact frames (a third of the bytes, flat arrays; see jobState.js).
+
+// `?layers=full` in the page's URL asks for the full events instead (for comparisons).
+const LAYERS = new URLSearchParams(globalThis.location?.search ?? '').get('layers') === 'full'
+  ? 'full' : 'compact';
+
+function subscribeRequest(jobId) {
+  return { type: 'subscribe', jobId, layers: LAYERS };
+}
 
 export class LiveConnection {
   constructor({ url, onFrame, onState }) {
@@ -28,7 +37,7 @@ export class LiveConnection {
     socket.onopen = () => {
       this.attempt = 0;
       this.onState({ state: 'open' });
-      for (const id of this.subscriptions) this.send({ type: 'subscribe', jobId: id });
+      for (const id of this.subscriptions) this.send(subscribeRequest(id));
     };
     socket.onmessage = (msg) => {
       let frame;
@@ -57,7 +66,7 @@ export class LiveConnection {
 
   subscribe(jobId) {
     this.subscriptions.add(jobId);
-    this.send({ type: 'subscribe', jobId });
+    this.send(subscribeRequest(jobId));
   }
 
   unsubscribe(jobId) {

@@ -11,34 +11,72 @@ export function createJobState(jobId) {
     numLayers: 0,
     grid: [24, 24],
     imageStart: 0,
-    layers: new Map(),  // layer -> { tokens[][], probs[][], ids[][], emittedAtMs }
+    layers: new Map(),  // layer -> LayerEntry (see layerEntry)
     ablations: new Map(),  // condition -> ablation event
     knockouts: new Map(),  // `${edgeSet}|${window}` -> knockout event
   };
 }
 
+/**
+ * One layer's lens, flat: `words` holds each distinct top-k word once; `top[r * k + j]` is the
+ * index into `words` of row r's j-th entry (-1 where the row is short) and `p[r * k + j]` its
+ * probability; rows follow `positions` (the visual cells, then the last position).
+ */
+function layerEntry({ positions, k, words, top, p, emittedAtMs }) {
+  return { positions: positions || [], rows: k ? Math.floor(top.length / k) : 0, k, words, top, p, emittedAtMs: emittedAtMs ?? null, norm: null };
+}
+
+/** A full lenscast.layer event's top-k ([rows][k] arrays) as a flat entry. */
+function entryFromEvent(event) {
+  const tokens = event.topk?.tokens || [];
+  const probs = event.topk?.probs || [];
+  const k = tokens.reduce((m, row) => Math.max(m, row?.length ?? 0), 0);
+  const index = new Map();
+  const words = [];
+  const top = new Int32Array(tokens.length * k).fill(-1);
+  const p = new Float64Array(tokens.length * k);
+  tokens.forEach((row, r) => (row || []).forEach((word, j) => {
+    if (word == null) return;
+    let i = index.get(word);
+    if (i === undefined) {
+      i = words.length;
+      words.push(word);
+      index.set(word, i);
+    }
+    top[r * k + j] = i;
+    p[r * k + j] = probs[r]?.[j] ?? 0;
+  }));
+  return layerEntry({ positions: event.positions, k, words, top, p, emittedAtMs: event.emittedAtMs });
+}
+
+/** A compact layer frame from the dashboard (`"type": "layer"`, see CompactLayerFrame). */
+function entryFromCompact(frame) {
+  const scale = frame.pScale || 1;
+  return layerEntry({
+    positions: frame.positions, k: frame.k, words: frame.words || [], top: frame.top || [],
+    p: Float64Array.from(frame.p || [], (v) => v / scale), emittedAtMs: frame.emittedAtMs,
+  });
+}
+
+function isLayer(event) {
+  return event.schema === 'lenscast.layer' || (!event.schema && event.type === 'layer');
+}
+
 /** Applies one event; returns what changed: 'job' | 'layer' | 'ablation' | ... | null. */
 export function applyEvent(state, event) {
   if (!event || event.jobId !== state.jobId) return null;
+  if (isLayer(event)) {
+    if (state.layers.has(event.layer)) return null;
+    state.numLayers = Math.max(state.numLayers, event.numLayers || 0);
+    if (Array.isArray(event.grid) && event.grid.length === 2) state.grid = event.grid;
+    state.imageStart = event.imageStart ?? state.imageStart;
+    state.layers.set(event.layer, event.schema ? entryFromEvent(event) : entryFromCompact(event));
+    return 'layer';
+  }
   switch (event.schema) {
     case 'lenscast.job':
       state.job = event;
       return 'job';
-    case 'lenscast.layer': {
-      if (state.layers.has(event.layer)) return null;
-      state.numLayers = Math.max(state.numLayers, event.numLayers || 0);
-      if (Array.isArray(event.grid) && event.grid.length === 2) state.grid = event.grid;
-      state.imageStart = event.imageStart ?? state.imageStart;
-      const topk = event.topk || {};
-      state.layers.set(event.layer, {
-        positions: event.positions || [],
-        tokens: topk.tokens || [],
-        probs: topk.probs || [],
-        ids: topk.ids || [],
-        emittedAtMs: event.emittedAtMs ?? null,
-      });
-      return 'layer';
-    }
     case 'lenscast.ablation':
       if (state.ablations.has(event.condition)) return null;
       state.ablations.set(event.condition, event);
@@ -84,6 +122,24 @@ export function nearestLayer(state, wanted) {
   return best;
 }
 
+/** The word of row r's j-th entry, or undefined. */
+function wordAt(entry, r, j) {
+  const i = entry.top[r * entry.k + j];
+  return i >= 0 ? entry.words[i] : undefined;
+}
+
+/** The normalised form of each of the entry's words (computed once per layer). */
+function normalized(entry) {
+  if (!entry.norm) entry.norm = entry.words.map(normalizeWord);
+  return entry.norm;
+}
+
+/** Whether row r's j-th entry is the (normalised) word w. */
+function isWord(entry, r, j, w) {
+  const i = entry.top[r * entry.k + j];
+  return i >= 0 && normalized(entry)[i] === w;
+}
+
 /** Top-1 token and probability of each grid cell at a layer (visual positions only). */
 export function top1(state, layer) {
   const entry = state.layers.get(layer);
@@ -91,34 +147,41 @@ export function top1(state, layer) {
   const tokens = new Array(n).fill('');
   const probs = new Float32Array(n);
   if (!entry) return { tokens, probs };
-  for (let c = 0; c < n && c < entry.tokens.length; c++) {
-    tokens[c] = entry.tokens[c]?.[0] ?? '';
-    probs[c] = entry.probs[c]?.[0] ?? 0;
+  for (let c = 0; c < n && c < entry.rows; c++) {
+    tokens[c] = wordAt(entry, c, 0) ?? '';
+    probs[c] = entry.p[c * entry.k] ?? 0;
   }
   return { tokens, probs };
+}
+
+/** Top-k of one row of a layer: [{token, prob}]. */
+function rowTopK(entry, r) {
+  const out = [];
+  for (let j = 0; j < entry.k; j++) {
+    const token = wordAt(entry, r, j);
+    if (token !== undefined) out.push({ token, prob: entry.p[r * entry.k + j] });
+  }
+  return out;
 }
 
 /** Top-k of one grid cell at a layer: [{token, prob}]. */
 export function cellTopK(state, layer, cell) {
   const entry = state.layers.get(layer);
-  if (!entry || !entry.tokens[cell]) return [];
-  return entry.tokens[cell].map((token, i) => ({ token, prob: entry.probs[cell]?.[i] ?? 0 }));
+  if (!entry || cell >= entry.rows) return [];
+  return rowTopK(entry, cell);
 }
 
 /** Top-k of the last position (the row after the visual block) at a layer. */
 export function lastTopK(state, layer) {
   const entry = state.layers.get(layer);
-  const n = cellCount(state);
-  if (!entry || entry.tokens.length <= n) return [];
-  const i = entry.tokens.length - 1;
-  return entry.tokens[i].map((token, k) => ({ token, prob: entry.probs[i]?.[k] ?? 0 }));
+  if (!entry || entry.rows <= cellCount(state)) return [];
+  return rowTopK(entry, entry.rows - 1);
 }
 
 /** Probability of `word` in a cell's top-k (0 when absent). */
 function wordProb(entry, cell, word) {
-  const toks = entry.tokens[cell] || [];
-  for (let k = 0; k < toks.length; k++) {
-    if (normalizeWord(toks[k]) === word) return entry.probs[cell]?.[k] ?? 0;
+  for (let j = 0; j < entry.k; j++) {
+    if (isWord(entry, cell, j, word)) return entry.p[cell * entry.k + j];
   }
   return 0;
 }
@@ -134,10 +197,10 @@ export function measureValues(state, layer, measure, word = '') {
   const out = new Float32Array(n);
   if (!entry) return out;
   const w = normalizeWord(word);
-  for (let c = 0; c < n && c < entry.tokens.length; c++) {
+  for (let c = 0; c < n && c < entry.rows; c++) {
     if (measure === 'word') out[c] = w ? wordProb(entry, c, w) : 0;
-    else if (measure === 'class') out[c] = w && normalizeWord(entry.tokens[c]?.[0]) === w ? 1 : 0;
-    else out[c] = entry.probs[c]?.[0] ?? 0;
+    else if (measure === 'class') out[c] = w && isWord(entry, c, 0, w) ? 1 : 0;
+    else out[c] = entry.p[c * entry.k] ?? 0;
   }
   return out;
 }
@@ -149,8 +212,13 @@ export function searchCells(state, layer, word) {
   const hits = new Set();
   if (!w || !entry) return hits;
   const n = cellCount(state);
-  for (let c = 0; c < n && c < entry.tokens.length; c++) {
-    if ((entry.tokens[c] || []).some((t) => normalizeWord(t) === w)) hits.add(c);
+  for (let c = 0; c < n && c < entry.rows; c++) {
+    for (let j = 0; j < entry.k; j++) {
+      if (isWord(entry, c, j, w)) {
+        hits.add(c);
+        break;
+      }
+    }
   }
   return hits;
 }
@@ -162,10 +230,10 @@ export function searchCountsByLayer(state, word) {
 
 /** Top-1 probability of one cell across the received layers: [{layer, prob}]. */
 export function top1Series(state, cell) {
-  return receivedLayers(state).map((layer) => ({
-    layer,
-    prob: state.layers.get(layer).probs[cell]?.[0] ?? 0,
-  }));
+  return receivedLayers(state).map((layer) => {
+    const entry = state.layers.get(layer);
+    return { layer, prob: cell < entry.rows ? entry.p[cell * entry.k] : 0 };
+  });
 }
 
 /**
@@ -178,7 +246,7 @@ export function classShareByLayer(state, cells, className) {
   return receivedLayers(state).map((layer) => {
     const entry = state.layers.get(layer);
     let hits = 0;
-    for (const c of cells) if (normalizeWord(entry.tokens[c]?.[0]) === w) hits++;
+    for (const c of cells) if (c < entry.rows && isWord(entry, c, 0, w)) hits++;
     return { layer, share: hits / cells.length };
   });
 }

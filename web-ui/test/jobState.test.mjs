@@ -108,3 +108,53 @@ test('a finished job does not go back to running when an old status is redeliver
   assert.equal(applyEvent(s, { schema: 'lenscast.status', jobId: 'j', state: 'running', progress: { done: 1, total: 3 } }), null);
   assert.equal(s.status.state, 'completed');
 });
+
+/** The compact frame the dashboard sends for a layer event (CompactLayerFrame, pScale 1e4). */
+function compact(event) {
+  const words = [];
+  const top = [];
+  const p = [];
+  const k = Math.max(...event.topk.tokens.map((row) => row.length));
+  event.topk.tokens.forEach((row, r) => {
+    for (let j = 0; j < k; j++) {
+      const word = row[j];
+      if (word === undefined) {
+        top.push(-1);
+        p.push(0);
+        continue;
+      }
+      if (!words.includes(word)) words.push(word);
+      top.push(words.indexOf(word));
+      p.push(Math.round(event.topk.probs[r][j] * 10000));
+    }
+  });
+  const { topk, schema, version, ...rest } = event;
+  return { type: 'layer', ...rest, k, pScale: 10000, words, top, p };
+}
+
+test('a compact layer frame gives the same views as the full event', () => {
+  const full = state();
+  const small = createJobState('j');
+  assert.equal(applyEvent(small, compact(L2)), 'layer');
+  assert.equal(applyEvent(small, compact(L0)), 'layer');
+  assert.equal(applyEvent(small, compact(L0)), null, 'a repeated layer is ignored');
+  assert.deepEqual(receivedLayers(small), receivedLayers(full));
+  for (const l of [0, 2]) {
+    assert.deepEqual(top1(small, l), top1(full, l));
+    assert.deepEqual(lastTopK(small, l), lastTopK(full, l));
+    for (let c = 0; c < 4; c++) assert.deepEqual(cellTopK(small, l, c), cellTopK(full, l, c));
+    assert.deepEqual(measureValues(small, l, 'word', 'cat'), measureValues(full, l, 'word', 'cat'));
+    assert.deepEqual([...searchCells(small, l, 'dog')], [...searchCells(full, l, 'dog')]);
+  }
+  assert.equal(small.layers.get(0).emittedAtMs, 1000);
+});
+
+test('rows shorter than k and unknown words leave gaps, not wrong words', () => {
+  const s = createJobState('j');
+  applyEvent(s, layer(1, [['▁cat'], ['▁sky', '▁cat'], [], ['▁the', '▁a'], ['▁A']],
+    [[0.5], [0.6, 0.3], [], [0.9, 0.05], [0.4]]));
+  assert.deepEqual(cellTopK(s, 1, 0), [{ token: '▁cat', prob: 0.5 }]);
+  assert.deepEqual(cellTopK(s, 1, 2), []);
+  assert.deepEqual(top1(s, 1).tokens, ['▁cat', '▁sky', '', '▁the']);
+  assert.deepEqual(lastTopK(s, 1), [{ token: '▁A', prob: 0.4 }]);
+});

@@ -1,6 +1,5 @@
 package io.lenscast.cli;
 
-import io.lenscast.analysis.stage.AnalysisStages;
 import io.lenscast.events.JobEvent;
 import io.lenscast.job.JobFailedException;
 import io.lenscast.job.LlavaJobProcessor;
@@ -47,39 +46,36 @@ public final class AnalyzeCommand implements Command {
   }
 
   static OptionParser parser() {
-    return JobOptions.declare(new OptionParser("analyze")
-        .option("--model", "DIR", "model folder (llava-hf layout or HF cache snapshot)")
-        .option("--image", "FILE", "image file (JPEG, PNG, BMP, GIF)")
-        .option("--out", "FILE", "write JSONL here instead of stdout")
-        .option("--device", "auto|cpu|gpu", "where to run (default auto)")
-        .option("--max-pixels", "N", "refuse larger images (default 40000000)")
-        .flag("--help", "show this help"));
+    OptionParser p = new OptionParser("analyze");
+    ModelFolderOption.declare(p, "model folder (llava-hf layout or HF cache snapshot)");
+    p.option("--image", "FILE", "image file (JPEG, PNG, BMP, GIF)");
+    OutputFileOption.declare(p, "FILE", "write JSONL here instead of stdout");
+    DeviceOption.declare(p);
+    p.option("--max-pixels", "N", "refuse larger images (default 40000000)");
+    HelpOption.declare(p);
+    return JobOptions.declare(p);
   }
 
   @Override
   public int run(List<String> args) throws Exception {
     OptionParser parser = parser();
     ParsedOptions o = parser.parse(args);
-    if (o.has("--help")) {
-      System.err.print("usage: ./lenscast analyze --model DIR --image FILE (--prompt TEXT | --task"
-          + " NAME) [options]\n" + parser.help());
+    if (HelpOption.answered(o, parser, "analyze --model DIR --image FILE (--prompt TEXT | --task"
+        + " NAME) [options]", System.err)) {
       return 0;
     }
-    Path modelDir = o.existingDirectory("--model");
+    Path modelDir = ModelFolderOption.folder(o);
     Path imageFile = o.existingFile("--image");
     JobEvent job = withId(JobOptions.toJob(o, null, null, null), UUID.randomUUID().toString());
-    ModelOptions device = deviceOf(o.get("--device"));
+    ModelOptions device = DeviceOption.parse(o);
     ProcessorSettings defaults = ProcessorSettings.defaults();
     ProcessorSettings settings = new ProcessorSettings(
         o.intValue("--max-pixels", (int) defaults.maxImagePixels(), 1, Integer.MAX_VALUE),
         defaults.maxPromptTokens(), defaults.defaultTopK(), MAX_TOP_K, MAX_NEW_TOKENS);
     byte[] image = Files.readAllBytes(imageFile);
-    Path out = o.get("--out") == null ? null : Path.of(o.get("--out"));
-    if (out != null && out.toAbsolutePath().getParent() != null
-        && !Files.isDirectory(out.toAbsolutePath().getParent())) {
-      throw new UsageException("--out: folder does not exist: " + out.toAbsolutePath().getParent());
-    }
-    try (LlavaJobProcessor processor = open(modelDir, device, settings)) {
+    Path out = OutputFileOption.optional(o);
+    try (LlavaJobProcessor processor = ModelFolderOption.openProcessor(modelDir, device,
+        settings)) {
       PrintStream sinkStream = out == null ? stdout : fileStream(out);
       try {
         processor.process(job, image, new JsonlSink(sinkStream));
@@ -106,31 +102,7 @@ public final class AnalyzeCommand implements Command {
         System.currentTimeMillis());
   }
 
-  private static LlavaJobProcessor open(Path modelDir, ModelOptions device,
-      ProcessorSettings settings) {
-    try {
-      return LlavaJobProcessor.open(modelDir, device, settings, AnalysisStages.all());
-    } catch (IOException e) {
-      throw new UsageException("bad model folder: " + oneLine(e));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(oneLine(e));
-    }
-  }
-
-  private static ModelOptions deviceOf(String device) {
-    try {
-      return new ModelOptions(device == null ? "auto" : device);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--device " + e.getMessage());
-    }
-  }
-
   private static PrintStream fileStream(Path out) throws IOException {
     return new PrintStream(new FileOutputStream(out.toFile()), false, StandardCharsets.UTF_8);
-  }
-
-  private static String oneLine(Throwable e) {
-    String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    return m.replaceAll("\\s+", " ").trim();
   }
 }

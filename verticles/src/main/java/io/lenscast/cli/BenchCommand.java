@@ -53,28 +53,26 @@ public final class BenchCommand implements Command {
   }
 
   private static OptionParser parser() {
-    return new OptionParser("bench")
-        .option("--model", "DIR", "benchmark a model folder")
-        .option("--synthetic", "SIZE", "benchmark a random model built in memory: "
+    OptionParser p = new OptionParser("bench");
+    ModelFolderOption.declare(p, "benchmark a model folder");
+    p.option("--synthetic", "SIZE", "benchmark a random model built in memory: "
             + String.join(", ", BenchModels.syntheticSizes()) + " (default bench)")
         .option("--image", "FILE", "image to preprocess (default: a 640x480 test pattern)")
         .option("--repeat", "N", "timed repeats, medians reported (default "
             + BenchOptions.DEFAULT_REPEATS + ")")
         .option("--warmup", "N", "untimed warm-up rounds (default 1)")
         .option("--generate", "N", "new tokens of greedy generation (default "
-            + BenchOptions.DEFAULT_GENERATE + ")")
-        .option("--device", "DEVICE", "auto, cpu or gpu (default auto)")
-        .flag("--json", "print one JSON object instead of the table")
-        .flag("--help", "show this help");
+            + BenchOptions.DEFAULT_GENERATE + ")");
+    DeviceOption.declare(p, "DEVICE", "auto, cpu or gpu (default auto)");
+    p.flag("--json", "print one JSON object instead of the table");
+    return HelpOption.declare(p);
   }
 
   @Override
   public int run(List<String> args) throws Exception {
     OptionParser parser = parser();
     ParsedOptions o = parser.parse(args);
-    if (o.has("--help")) {
-      err.print("usage: ./lenscast bench [--model DIR | --synthetic SIZE] [options]\n"
-          + parser.help());
+    if (HelpOption.answered(o, parser, "bench [--model DIR | --synthetic SIZE] [options]", err)) {
       return 0;
     }
     if (o.has("--model") && o.has("--synthetic")) {
@@ -84,7 +82,7 @@ public final class BenchCommand implements Command {
         o.intValue("--repeat", BenchOptions.DEFAULT_REPEATS, 1, 1000),
         o.intValue("--generate", BenchOptions.DEFAULT_GENERATE, 2, 4096),
         BenchOptions.defaults().topK(), BenchOptions.defaults().chunkSize());
-    ModelOptions modelOptions = modelOptions(o.get("--device"));
+    ModelOptions modelOptions = DeviceOption.parse(o);
     RgbImage image = image(o);
     String imageLabel = o.has("--image") ? o.get("--image")
         : "test pattern " + TEST_PATTERN_WIDTH + "x" + TEST_PATTERN_HEIGHT;
@@ -93,7 +91,7 @@ public final class BenchCommand implements Command {
       throw new UsageException("--synthetic: unknown size '" + size + "' (known: "
           + String.join(", ", BenchModels.syntheticSizes()) + ")");
     }
-    Path dir = o.has("--model") ? o.existingDirectory("--model") : null;
+    Path dir = o.has("--model") ? ModelFolderOption.folder(o) : null;
     err.println("lenscast bench: " + (dir != null ? "loading " + dir
         : "building synthetic model '" + size + "'") + "...");
     try (LlavaModel model = dir != null ? load(dir, modelOptions)
@@ -108,14 +106,6 @@ public final class BenchCommand implements Command {
       out.flush();
     }
     return 0;
-  }
-
-  private static ModelOptions modelOptions(String device) {
-    try {
-      return new ModelOptions(device == null ? "auto" : device);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--device: " + e.getMessage());
-    }
   }
 
   private static LlavaModel load(Path dir, ModelOptions options) throws IOException {

@@ -7,7 +7,6 @@ import io.lenscast.analysis.experiment.ExperimentKind;
 import io.lenscast.analysis.experiment.ExperimentRunner;
 import io.lenscast.analysis.experiment.ExperimentSettings;
 import io.lenscast.analysis.experiment.ExperimentStore;
-import io.lenscast.analysis.stage.AnalysisStages;
 import io.lenscast.analysis.stage.MeanVectorBuilder;
 import io.lenscast.job.LlavaJobProcessor;
 import io.lenscast.job.ProcessorSettings;
@@ -15,7 +14,6 @@ import io.lenscast.model.ModelOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,17 +46,17 @@ final class ExperimentCommand implements Command {
   }
 
   static OptionParser parser() {
-    return new OptionParser("experiment")
-        .option("--model", "DIR", "model folder")
-        .option("--coco", "FILE", "COCO instances_*.json")
+    OptionParser p = new OptionParser("experiment");
+    ModelFolderOption.declare(p);
+    p.option("--coco", "FILE", "COCO instances_*.json")
         .option("--images", "DIR", "folder of the COCO images")
         .option("--experiment", "ablation|knockout|lens", "which experiment")
         .option("--limit", "N", "stop after N completed images (ablation: the paper's 1000)")
         .option("--out", "DIR", "results folder (default experiments/<experiment>)")
         .option("--questions", "FILE", "clean VQA questions (knockout: required; ablation: adds"
             + " VQA)")
-        .option("--conditions", "LIST", "ablation conditions, comma-separated (default: the"
-            + " paper's)")
+        .option("--conditions", "LIST", "ablation conditions, comma-separated, cells:LIST"
+            + " included (default: the paper's)")
         .option("--edge-sets", "LIST", "knockout edge sets, comma-separated (default: the"
             + " paper's)")
         .option("--windows", "LIST", "knockout windows, comma-separated (default: the six)")
@@ -66,21 +64,20 @@ final class ExperimentCommand implements Command {
         .flag("--zero", "zero ablation instead of a mean")
         .option("--seed", "S", "seed of random conditions and noise (default 0)")
         .option("--max-new-tokens", "N", "generation length override (default: 200 / 10)")
-        .flag("--no-context-control", "keep images whatever their clean description says")
-        .option("--device", "auto|cpu|gpu", "where to run (default auto)")
-        .flag("--help", "show this help");
+        .flag("--no-context-control", "keep images whatever their clean description says");
+    DeviceOption.declare(p);
+    return HelpOption.declare(p);
   }
 
   @Override
   public int run(List<String> args) throws Exception {
     OptionParser parser = parser();
     ParsedOptions o = parser.parse(args);
-    if (o.has("--help")) {
-      err.print("usage: ./lenscast experiment --model DIR --coco FILE --images DIR --experiment"
-          + " ablation|knockout|lens [options]\n" + parser.help());
+    if (HelpOption.answered(o, parser, "experiment --model DIR --coco FILE --images DIR"
+        + " --experiment ablation|knockout|lens [options]", err)) {
       return 0;
     }
-    Path modelDir = o.existingDirectory("--model");
+    Path modelDir = ModelFolderOption.folder(o);
     Path coco = o.existingFile("--coco");
     Path images = o.existingDirectory("--images");
     ExperimentKind kind;
@@ -119,13 +116,9 @@ final class ExperimentCommand implements Command {
       candidates = withQuestions(candidates, questions);
     }
     err.println(candidates.size() + " images pass the " + kind.filter() + " filter");
-    ModelOptions device;
-    try {
-      device = new ModelOptions(o.get("--device") == null ? "auto" : o.get("--device"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--device " + e.getMessage());
-    }
-    try (LlavaJobProcessor processor = open(modelDir, device);
+    ModelOptions device = DeviceOption.parse(o);
+    try (LlavaJobProcessor processor = ModelFolderOption.openProcessor(modelDir, device,
+            ProcessorSettings.defaults());
          ExperimentStore store = ExperimentStore.open(outDir)) {
       if (!store.records().isEmpty()) {
         err.println("resuming: " + store.records().size() + " images already in "
@@ -166,20 +159,10 @@ final class ExperimentCommand implements Command {
     if (!o.has(name)) {
       return fallback;
     }
-    List<String> items = Arrays.stream(o.get(name).split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> items = ConditionList.split(o.get(name));
     if (items.isEmpty()) {
       throw new UsageException(name + " is empty");
     }
     return items;
-  }
-
-  private static LlavaJobProcessor open(Path modelDir, ModelOptions device) {
-    try {
-      return LlavaJobProcessor.open(modelDir, device, ProcessorSettings.defaults(),
-          AnalysisStages.all());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("bad model folder: " + e.getMessage());
-    }
   }
 }

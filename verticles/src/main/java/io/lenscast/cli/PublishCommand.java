@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -30,9 +28,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * progress bar on stderr and the job ids on stdout.
  */
 public final class PublishCommand implements Command {
-  private static final List<String> IMAGE_EXTENSIONS =
-      List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
-
   @Override
   public String name() {
     return "publish";
@@ -122,10 +117,8 @@ public final class PublishCommand implements Command {
       }
     }
     if (o.has("--dir")) {
-      try (Stream<Path> files = Files.list(o.existingDirectory("--dir"))) {
-        files.filter(PublishCommand::isImage).sorted()
-            .forEach(p -> images.add(PublishItem.plain(p)));
-      }
+      ImageFolder.list(o.existingDirectory("--dir"))
+          .forEach(p -> images.add(PublishItem.plain(p)));
     } else if (o.has("--coco")) {
       images.addAll(coco(o));
     } else {
@@ -161,11 +154,6 @@ public final class PublishCommand implements Command {
       }
     }
     return items;
-  }
-
-  private static boolean isImage(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(p) && IMAGE_EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
   private static double rate(String text) {

@@ -87,6 +87,7 @@ final class ConfigValidator {
         "dashboard.authToken must be at least 16 characters when set");
     require(p, d.maxUploadBytes() > 0, "dashboard.maxUploadBytes must be > 0");
     require(p, d.wsClientBufferEvents() >= 1, "dashboard.wsClientBufferEvents must be >= 1");
+    require(p, d.wsClientMaxLagMs() >= 100, "dashboard.wsClientMaxLagMs must be >= 100");
     require(p, d.maxJobs() >= 1, "dashboard.maxJobs must be >= 1");
   }
 

@@ -2,7 +2,7 @@ package io.lenscast.config;
 
 /**
  * The {@code dashboard} section: where the HTTP/WebSocket server binds, the static web root, the
- * optional bearer token, upload and per-client buffer limits, and how many jobs it keeps.
+ * optional bearer token, upload and per-client buffer and lag limits, and how many jobs it keeps.
  * (The dashboard verticle reads the same keys from the JSON form of the configuration.)
  */
 public record DashboardSettings(
@@ -12,6 +12,7 @@ public record DashboardSettings(
     String authToken,
     long maxUploadBytes,
     int wsClientBufferEvents,
+    long wsClientMaxLagMs,
     int maxJobs) {
 
   @Override
@@ -19,6 +20,7 @@ public record DashboardSettings(
     return "DashboardSettings[host=" + host + ", port=" + port + ", webRoot=" + webRoot
         + ", authToken=" + (authToken == null ? "none" : "****") + ", maxUploadBytes="
         + maxUploadBytes + ", wsClientBufferEvents=" + wsClientBufferEvents
+        + ", wsClientMaxLagMs=" + wsClientMaxLagMs
         + ", maxJobs=" + maxJobs + "]";
   }
 }

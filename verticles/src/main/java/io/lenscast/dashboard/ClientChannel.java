@@ -4,12 +4,15 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
- * One browser's WebSocket with what it subscribed to and a bounded buffer of frames the socket
- * could not take yet. {@code onDropped} runs once per frame discarded. Frames go straight to the socket while its write queue has room; a client
- * whose backlog exceeds the bound is dropped (told why) instead of growing memory or holding up
- * anyone else.
+ * One browser's WebSocket with what it subscribed to and a backlog of frames the socket could not
+ * take yet. Frames go straight to the socket while its write queue has room. A client that stops
+ * keeping up is dropped (told why) instead of growing memory or holding up anyone else: when its
+ * oldest waiting frame has waited longer than {@code maxLagMs}, or its backlog exceeds
+ * {@code maxBufferedFrames} (a memory bound). A fast client that is handed a burst drains it in
+ * milliseconds and is never dropped for it. {@code onDropped} runs once per frame discarded.
  */
 final class ClientChannel {
   /** WebSocket close code for "dropped: could not keep up" (application range 4000-4999). */
@@ -17,21 +20,38 @@ final class ClientChannel {
 
   private final ServerWebSocket socket;
   private final int maxBufferedFrames;
+  private final long maxLagMs;
+  private final LongSupplier clock;
   private final Runnable onDropped;
-  private final ArrayDeque<String> backlog = new ArrayDeque<>();
+  private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
   private final Set<String> jobs = new HashSet<>();
   private boolean allJobs;
+  private boolean compactLayers;
   private boolean closed;
 
-  ClientChannel(ServerWebSocket socket, int maxBufferedFrames, Runnable onDropped) {
+  private record Waiting(String frame, long sinceMs) {}
+
+  ClientChannel(ServerWebSocket socket, int maxBufferedFrames, long maxLagMs, LongSupplier clock,
+      Runnable onDropped) {
     this.socket = socket;
     this.maxBufferedFrames = maxBufferedFrames;
+    this.maxLagMs = maxLagMs;
+    this.clock = clock;
     this.onDropped = onDropped;
     socket.drainHandler(v -> flush());
   }
 
   boolean wants(String jobId) {
     return allJobs || jobs.contains(jobId);
+  }
+
+  /** Whether this client takes layer events as compact frames. */
+  boolean compactLayers() {
+    return compactLayers;
+  }
+
+  void compactLayers(boolean compact) {
+    compactLayers = compact;
   }
 
   void subscribe(String jobId) {
@@ -66,9 +86,19 @@ final class ClientChannel {
       socket.writeTextMessage(frame);
       return;
     }
-    backlog.add(frame);
+    backlog.add(new Waiting(frame, clock.getAsLong()));
     if (backlog.size() > maxBufferedFrames) {
       drop("dropped: more than " + maxBufferedFrames + " events waiting for this client");
+    } else {
+      checkLag();
+    }
+  }
+
+  /** Drops the client when its oldest waiting frame is older than the allowed lag. */
+  void checkLag() {
+    Waiting oldest = backlog.peek();
+    if (!closed && oldest != null && clock.getAsLong() - oldest.sinceMs() > maxLagMs) {
+      drop("dropped: events waited more than " + maxLagMs + " ms for this client");
     }
   }
 
@@ -79,7 +109,7 @@ final class ClientChannel {
 
   private void flush() {
     while (!closed && !backlog.isEmpty() && !socket.writeQueueFull()) {
-      socket.writeTextMessage(backlog.poll());
+      socket.writeTextMessage(backlog.poll().frame());
     }
   }
 

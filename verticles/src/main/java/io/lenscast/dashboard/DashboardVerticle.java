@@ -30,6 +30,8 @@ import java.util.logging.Logger;
  */
 public final class DashboardVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(DashboardVerticle.class.getName());
+  /** How often changed job rows go out to the browsers (their progress bars). */
+  private static final long ROW_TICK_MS = 50;
   private final LenscastConfig config;
   private final LenscastMetrics metrics;
   private final String bootstrapServers;
@@ -39,6 +41,7 @@ public final class DashboardVerticle extends VerticleBase {
   private KafkaHealth health;
   private HttpServer server;
   private WebSocketHub hub;
+  private long lagTimer = -1;
 
   /**
    * @param bootstrapServers the Kafka address in use (the embedded broker's when none is
@@ -64,7 +67,10 @@ public final class DashboardVerticle extends VerticleBase {
     Counter dropped = Counter.builder("lenscast.ws.dropped")
         .description("events not delivered to dashboard clients that fell behind")
         .register(metrics.registry());
-    hub = new WebSocketHub(store, settings.wsClientBufferEvents(), dropped);
+    hub = new WebSocketHub(store, settings.wsClientBufferEvents(), settings.wsClientMaxLagMs(),
+        System::currentTimeMillis, task -> vertx.setTimer(ROW_TICK_MS, id -> task.run()), dropped);
+    lagTimer = vertx.setPeriodic(Math.max(100, settings.wsClientMaxLagMs() / 4),
+        id -> hub.checkLag());
     clientsGauge = Gauge.builder("lenscast.ws.clients", hub, WebSocketHub::clientCount)
         .description("open dashboard WebSocket connections").register(metrics.registry());
     EventIntake intake = new EventIntake(vertx, store, hub,
@@ -99,6 +105,9 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> stop() {
     if (clientsGauge != null) {
       metrics.registry().remove(clientsGauge);
+    }
+    if (lagTimer >= 0) {
+      vertx.cancelTimer(lagTimer);
     }
     if (hub != null) {
       hub.closeAll();

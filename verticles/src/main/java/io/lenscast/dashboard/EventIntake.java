@@ -46,7 +46,9 @@ final class EventIntake {
     Optional<LayerHeader> layer = topic.equals(layersTopic) ? LayerHeader.read(value)
         : Optional.empty();
     if (layer.isPresent()) {
-      store.recordLayer(layer.get(), value).ifPresent(job -> hub.publish(job, value));
+      String compact = CompactLayerFrame.of(value).orElse(value);
+      store.recordLayer(layer.get(), value, compact)
+          .ifPresent(job -> hub.publish(job, value, compact));
       return;
     }
     Event event;
@@ -61,7 +63,8 @@ final class EventIntake {
       return;
     }
     StoredJob job = stored.get();
-    hub.publish(job, event instanceof JobEvent ? job.jobJson() : value);
+    String json = event instanceof JobEvent ? job.jobJson() : value;
+    hub.publish(job, json, json);
     if (event instanceof JobEvent j && j.image() != null && j.image().base64() != null) {
       cropLater(job, j.image().base64());
     }

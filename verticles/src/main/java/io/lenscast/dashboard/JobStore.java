@@ -46,9 +46,9 @@ final class JobStore {
   }
 
   /** A layer event, known by its header only (its top-k is forwarded, never bound). */
-  Optional<StoredJob> recordLayer(LayerHeader layer, String json) {
+  Optional<StoredJob> recordLayer(LayerHeader layer, String json, String compactJson) {
     StoredJob job = jobFor(layer.jobId());
-    return fresh(job, job.addLayer(layer, json));
+    return fresh(job, job.addLayer(layer, json, compactJson));
   }
 
   private StoredJob jobFor(String jobId) {
@@ -74,7 +74,8 @@ final class JobStore {
       JobEvent stripped = withoutImageBytes(j);
       return job.setJob(stripped, stripped == j ? json : EventCodec.toJson(stripped));
     } else if (event instanceof LayerEvent l) {
-      return job.addLayer(new LayerHeader(l.jobId(), l.layer(), l.numLayers()), json);
+      return job.addLayer(new LayerHeader(l.jobId(), l.layer(), l.numLayers()), json,
+          CompactLayerFrame.of(json).orElse(json));
     } else if (event instanceof AblationEvent a) {
       return job.addAblation(a, json);
     } else if (event instanceof KnockoutEvent k) {

@@ -20,6 +20,8 @@ final class StoredJob {
   private String jobJson;
   private JobEvent job;
   private final TreeMap<Integer, String> layers = new TreeMap<>();
+  /** The same layers as {@link CompactLayerFrame}s (the full event where it could not be made). */
+  private final TreeMap<Integer, String> compactLayers = new TreeMap<>();
   private final Map<String, String> ablations = new LinkedHashMap<>();
   private final Map<String, String> knockouts = new LinkedHashMap<>();
   private String resultJson;
@@ -63,9 +65,13 @@ final class StoredJob {
     return true;
   }
 
-  boolean addLayer(LayerHeader layer, String json) {
+  boolean addLayer(LayerHeader layer, String json, String compactJson) {
     numLayers = Math.max(numLayers, layer.numLayers());
-    return layers.putIfAbsent(layer.layer(), json) == null;
+    if (layers.putIfAbsent(layer.layer(), json) != null) {
+      return false;
+    }
+    compactLayers.put(layer.layer(), compactJson);
+    return true;
   }
 
   boolean addAblation(AblationEvent event, String json) {
@@ -102,11 +108,16 @@ final class StoredJob {
 
   /** The stored events in replay order: job, layers by index, analyses, status, result. */
   List<String> events() {
+    return events(false);
+  }
+
+  /** As {@link #events()}, with the layers as compact frames when {@code compactLayers}. */
+  List<String> events(boolean compact) {
     List<String> out = new ArrayList<>(layers.size() + 8);
     if (jobJson != null) {
       out.add(jobJson);
     }
-    out.addAll(layers.values());
+    out.addAll(compact ? compactLayers.values() : layers.values());
     out.addAll(ablations.values());
     out.addAll(knockouts.values());
     if (statusJson != null) {

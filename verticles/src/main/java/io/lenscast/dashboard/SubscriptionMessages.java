@@ -10,7 +10,8 @@ import java.util.List;
  * topics (they carry {@code "schema"}); control frames carry {@code "type"}:
  * <ul>
  *   <li>client to server: {@code {"type":"subscribe","jobId":ID|"*"}}, {@code unsubscribe},
- *       {@code ping};</li>
+ *       {@code ping}. A subscribe with {@code "layers":"compact"} asks for this connection's
+ *       layer events as {@link CompactLayerFrame}s ({@code "type":"layer"}) instead;</li>
  *   <li>server to client: {@code jobs} (the list, on connect), {@code job} (a row changed),
  *       {@code replayed} (stored events of a job sent; live ones follow), {@code aggregate},
  *       {@code error}, {@code dropped} (with the reason, before the server closes), {@code
@@ -22,8 +23,11 @@ final class SubscriptionMessages {
 
   private SubscriptionMessages() {}
 
+  /** The {@code layers} value of a subscribe asking for {@link CompactLayerFrame}s. */
+  static final String COMPACT_LAYERS = "compact";
+
   /** A client request, or null when the frame is not one the server understands. */
-  record Request(String type, String jobId) {}
+  record Request(String type, String jobId, String layers) {}
 
   static Request parse(String text) {
     try {
@@ -32,7 +36,9 @@ final class SubscriptionMessages {
         return null;
       }
       JsonNode jobId = node.path("jobId");
-      return new Request(node.path("type").asText(), jobId.isTextual() ? jobId.asText() : null);
+      JsonNode layers = node.path("layers");
+      return new Request(node.path("type").asText(), jobId.isTextual() ? jobId.asText() : null,
+          layers.isTextual() ? layers.asText() : null);
     } catch (Exception e) {
       return null;
     }

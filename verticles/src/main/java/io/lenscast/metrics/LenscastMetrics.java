@@ -9,6 +9,10 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
@@ -26,6 +30,7 @@ public final class LenscastMetrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger inflight = new AtomicInteger();
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final Map<String, List<DoubleSupplier>> lags = new ConcurrentHashMap<>();
 
   public LenscastMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -78,10 +83,22 @@ public final class LenscastMetrics implements AutoCloseable {
     registry.counter("lenscast.events.published", "topic", topic).increment();
   }
 
-  /** Registers (once per group) the lag gauge of a consumer group, read from {@code lag}. */
-  public void consumerLag(String group, DoubleSupplier lag) {
-    Gauge.builder("lenscast.consumer.lag", lag::getAsDouble).tag("group", group)
-        .description("records behind the end of the assigned partitions").register(registry);
+  /**
+   * Adds a consumer's lag to its group's gauge: the gauge is the sum over this process's
+   * consumers of the group (each has its own partitions), so several worker instances in one
+   * process all count. Closing the returned handle takes the consumer out again.
+   */
+  public AutoCloseable consumerLag(String group, DoubleSupplier lag) {
+    List<DoubleSupplier> members = lags.computeIfAbsent(group, g -> {
+      List<DoubleSupplier> list = new CopyOnWriteArrayList<>();
+      Gauge.builder("lenscast.consumer.lag",
+              () -> list.stream().mapToDouble(DoubleSupplier::getAsDouble).sum())
+          .tag("group", g)
+          .description("records behind the end of the assigned partitions").register(registry);
+      return list;
+    });
+    members.add(lag);
+    return () -> members.remove(lag);
   }
 
   @Override

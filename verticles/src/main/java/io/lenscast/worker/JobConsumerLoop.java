@@ -38,6 +38,7 @@ final class JobConsumerLoop implements Runnable {
   private final JobHandler handler;
   private final ExecutorService modelThread;
   private final AtomicLong lag = new AtomicLong();
+  private final AutoCloseable lagGauge;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
   private volatile boolean running = true;
@@ -53,7 +54,7 @@ final class JobConsumerLoop implements Runnable {
       t.setDaemon(true);
       return t;
     });
-    metrics.consumerLag(group, lag::get);
+    lagGauge = metrics.consumerLag(group, lag::get);
   }
 
   @Override
@@ -75,6 +76,7 @@ final class JobConsumerLoop implements Runnable {
       subscribed.completeExceptionally(e);
     } finally {
       modelThread.shutdown();
+      closeQuietly(lagGauge);
       try {
         consumer.close(Duration.ofSeconds(10));
       } catch (KafkaException e) {
@@ -133,6 +135,14 @@ final class JobConsumerLoop implements Runnable {
       total += consumer.currentLag(tp).orElse(0);
     }
     lag.set(total);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "closing " + c, e);
+    }
   }
 
   /** Completes once the consumer subscribed (or failed to). */

@@ -18,30 +18,19 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PublishCommandTest {
   @TempDir
   static Path tmp;
-  static TestBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new TestBroker(tmp.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
+  @RegisterExtension
+  static final TestBroker broker = TestBroker.perClass();
 
   @Test
   void publishesOneSchemaValidJobPerImageInTheFolderAndPrintsTheirIds() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     Path config = tmp.resolve("c.json");
     Files.writeString(config, c.toJson());
     PrintStream stdout = System.out;
@@ -81,8 +70,7 @@ class PublishCommandTest {
 
   @Test
   void cocoPublishesOnlyImagesThePaperFilterKeepsWithTheirClassAndObject() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     Path config = tmp.resolve("coco-config.json");
     Files.writeString(config, c.toJson());
     Path images = Files.createDirectories(tmp.resolve("coco-images"));

@@ -26,7 +26,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -34,11 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The real stack, as {@code ./lenscast up} runs it (worker with the LLaVA engine on the fixture
@@ -54,17 +50,20 @@ class DashboardEndToEndTest {
   private static Platform platform;
   private static HeadlessChromium chromium;
   private static LenscastConfig config;
-  private static int port;
+  private static String baseUrl;
+  private static DashboardPage page;
 
   @BeforeAll
   static void start() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(HeadlessChromium.available(),
         "needs /usr/bin/chromium and /usr/bin/chromedriver");
     broker = new TestBroker(tmp.resolve("kafka")).start();
-    port = FreePorts.pick(1)[0];
+    int port = FreePorts.pick(1)[0];
+    baseUrl = "http://127.0.0.1:" + port;
     config = broker.config("\"dashboard\": {\"port\": " + port + ", \"webRoot\": \"../web-ui\"}");
     platform = Platform.start(config, EnumSet.allOf(Role.class), false, new EngineProcessors(config.worker()));
     chromium = new HeadlessChromium(tmp.resolve("profile"));
+    page = new DashboardPage(chromium.driver, baseUrl, WAIT);
   }
 
   @AfterAll
@@ -80,38 +79,10 @@ class DashboardEndToEndTest {
     }
   }
 
-  private WebDriver driver() {
-    return chromium.driver;
-  }
-
-  private <T> T waitFor(Function<WebDriver, T> condition, String what) {
-    return new WebDriverWait(driver(), WAIT).withMessage(what).until(condition);
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  private void openDashboard() {
-    driver().get(url("/"));
-    waitFor(d -> "live".equals(d.findElement(By.id("conn")).getText()), "live connection");
-  }
-
-  private WebElement row(String jobId) {
-    return waitFor(d -> d.findElement(
-        By.cssSelector("[data-testid=job-row][data-job-id='" + jobId + "']")), "row " + jobId);
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> shownTop1() {
-    return (List<String>) ((JavascriptExecutor) driver()).executeScript(
-        "return [...document.querySelectorAll('[data-testid=patch]')].map(p => p.dataset.top1);");
-  }
-
   /** Top-1 token of every visual patch per layer, from the dashboard's own API. */
   private List<List<String>> layersFromApi(String jobId) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url("/api/jobs/" + jobId))).build(),
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/jobs/" + jobId)).build(),
         HttpResponse.BodyHandlers.ofString());
     List<List<String>> layers = new ArrayList<>();
     for (JsonNode e : EventCodec.mapper().readTree(r.body()).path("events")) {
@@ -132,14 +103,14 @@ class DashboardEndToEndTest {
   private void checkEveryLayer(String jobId) throws Exception {
     List<List<String>> layers = layersFromApi(jobId);
     assertEquals(5, layers.size(), "tiny-llava-a has 4 decoder layers + the embedding output");
-    waitFor(d -> d.findElement(By.cssSelector("[data-testid=layer-count]")).getText()
-        .equals("5 / 5"), "all layers received");
-    WebElement slider = driver().findElement(By.cssSelector("[data-testid=layer-slider]"));
+    page.waitFor(d -> page.text("layer-count").equals("5 / 5"), "all layers received");
+    WebElement slider = page.byTestId("layer-slider");
     slider.sendKeys(Keys.HOME);
     for (int l = 0; l < layers.size(); l++) {
       List<String> expected = layers.get(l);
       int layer = l;
-      waitFor(d -> shownTop1().equals(expected), "layer " + layer + " shows its top-1 words");
+      page.waitFor(d -> page.shownTop1().equals(expected),
+          "layer " + layer + " shows its top-1 words");
       assertTrue(expected.stream().allMatch(t -> !t.isEmpty()));
       slider.sendKeys(Keys.ARROW_RIGHT);
     }
@@ -147,7 +118,7 @@ class DashboardEndToEndTest {
 
   @Test
   void aJobPublishedWithAKafkaClientIsWatchedOnTheRealEngine() throws Exception {
-    openDashboard();
+    page.open();
     String jobId = UUID.randomUUID().toString();
     JobEvent job = new JobEvent(Schemas.JOB, 1, jobId,
         new JobEvent.ImageRef(Base64.getEncoder().encodeToString(
@@ -160,48 +131,42 @@ class DashboardEndToEndTest {
       p.send(new ProducerRecord<>(config.kafka().topics().jobs(), jobId,
           EventCodec.toBytes(job))).get();
     }
-    row(jobId).click();
+    page.row(jobId).click();
     try {
-      waitFor(d -> "completed".equals(row(jobId).getDomAttribute("data-state")), "completed");
+      page.awaitState(jobId, "completed");
     } catch (org.openqa.selenium.TimeoutException e) {
       chromium.screenshot("e2e-01-timeout");
-      throw new AssertionError("not completed; row: " + row(jobId).getText(), e);
+      throw new AssertionError("not completed; row: " + page.row(jobId).getText(), e);
     }
-    waitFor(d -> d.findElements(By.cssSelector("[data-testid=patch]")).size() == 576,
+    page.waitFor(d -> d.findElements(By.cssSelector("[data-testid=patch]")).size() == 576,
         "576 patches");
     checkEveryLayer(jobId);
-    waitFor(d -> d.findElement(By.cssSelector("img.crop")).isDisplayed(), "the crop");
+    page.waitFor(d -> d.findElement(By.cssSelector("img.crop")).isDisplayed(), "the crop");
     chromium.screenshot("e2e-01-real-engine-job");
   }
 
   @Test
   void aJobSubmittedThroughTheFormCompletesOnTheRealEngine() throws Exception {
-    openDashboard();
-    driver().findElement(By.cssSelector("[data-testid=open-submit]")).click();
-    driver().findElement(By.cssSelector("[data-testid=submit-image]"))
-        .sendKeys(RecordedJob.IMAGE.toRealPath().toString());
-    driver().findElement(By.cssSelector("[data-testid=submit-tag]")).sendKeys("e2e-form");
-    driver().findElement(By.cssSelector("[data-testid=submit-send]")).click();
-    waitFor(d -> d.getCurrentUrl().contains("#job="), "the form opened its job");
-    String jobId = driver().getCurrentUrl().replaceAll(".*#job=", "");
-    waitFor(d -> "completed".equals(row(jobId).getDomAttribute("data-state")), "completed");
+    page.open();
+    page.startSubmit(RecordedJob.IMAGE);
+    page.byTestId("submit-tag").sendKeys("e2e-form");
+    page.send();
+    String jobId = page.submittedJobId();
+    page.awaitState(jobId, "completed");
     checkEveryLayer(jobId);
     chromium.screenshot("e2e-02-form-job-completed");
   }
 
   @Test
   void aJobWhoseImageCannotBeDecodedShowsTheWorkersReason() throws Exception {
-    openDashboard();
+    page.open();
     Path notAnImage = tmp.resolve("broken.png");
     Files.writeString(notAnImage, "this is not a PNG");
-    driver().findElement(By.cssSelector("[data-testid=open-submit]")).click();
-    driver().findElement(By.cssSelector("[data-testid=submit-image]"))
-        .sendKeys(notAnImage.toRealPath().toString());
-    driver().findElement(By.cssSelector("[data-testid=submit-send]")).click();
-    waitFor(d -> d.getCurrentUrl().contains("#job="), "the form opened its job");
-    String jobId = driver().getCurrentUrl().replaceAll(".*#job=", "");
-    waitFor(d -> "failed".equals(row(jobId).getDomAttribute("data-state")), "failed");
-    WebElement error = waitFor(d -> {
+    page.startSubmit(notAnImage);
+    page.send();
+    String jobId = page.submittedJobId();
+    page.awaitState(jobId, "failed");
+    WebElement error = page.waitFor(d -> {
       WebElement e = d.findElement(By.cssSelector("[data-testid=job-error]"));
       return e.isDisplayed() && !e.getText().isBlank() ? e : null;
     }, "the reason");

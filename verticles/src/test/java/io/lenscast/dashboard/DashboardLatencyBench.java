@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *       compete with it): emitted to a plain Kafka consumer, and to a plain WebSocket client;
  *   <li>the work per frame while animating the 33 layers.
  * </ol>
- * {@code -Dbench.trace=true} also writes a DevTools timeline to target/dashboard-trace.jsonl.
+ * {@code -Dbench.layers=full} has the page subscribe to the full layer events instead of compact
+ * frames. {@code -Dbench.trace=true} also writes a DevTools timeline to target/dashboard-trace.jsonl.
  */
 class DashboardLatencyBench {
   private static final int LAYERS = 33;
@@ -58,7 +59,8 @@ class DashboardLatencyBench {
         HeadlessChromium chromium = new HeadlessChromium(tmp.resolve("profile"))) {
       ChromeDriver driver = chromium.driver;
       JavascriptExecutor js = driver;
-      driver.get(dashboard.url("/"));
+      String layers = System.getProperty("bench.layers", "compact");
+      driver.get(dashboard.url("/?layers=" + layers));
       new WebDriverWait(driver, Duration.ofSeconds(30))
           .until(d -> "live".equals(d.findElement(By.id("conn")).getText()));
 
@@ -75,8 +77,8 @@ class DashboardLatencyBench {
         }
       }
       assertEquals(LAYERS * measuredJobs, latency.size(), "every layer painted and timed");
-      System.out.printf("layer event emitted -> patches painted, %d jobs x %d layers, pace %d ms:"
-          + " %s%n", measuredJobs, LAYERS, paceMs, stats(latency));
+      System.out.printf("layer event emitted -> patches painted, %d jobs x %d layers, pace %d ms,"
+          + " %s layer frames: %s%n", measuredJobs, LAYERS, paceMs, layers, stats(latency));
       System.out.printf("  of which browser receive -> painted: %s%n", stats(receiveToPaint));
       measureWithoutBrowser(dashboard);
 

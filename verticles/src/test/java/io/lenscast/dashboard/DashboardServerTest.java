@@ -206,6 +206,101 @@ class DashboardServerTest {
   }
 
   @Test
+  void aClientAskingForCompactLayersGetsThemReplayedAndLiveWhileOthersGetTheEvents()
+      throws Exception {
+    try (RunningDashboard d = new RunningDashboard(broker, "")) {
+      RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), 6, null, null);
+      d.publish(job.job);
+      for (int l = 0; l < 3; l++) {
+        d.publish(job.layer(l));
+      }
+      Poll.until(() -> {
+        try {
+          return json(get(d.url("/api/jobs/" + job.jobId), null).body());
+        } catch (Exception e) {
+          throw new RuntimeException(e);
+        }
+      }, j -> j.path("job").path("layersDone").asInt() == 3, WAIT, "3 stored layers");
+      try (WsClient compact = WsClient.fast(d.wsUrl("/ws"));
+          WsClient plain = WsClient.fast(d.wsUrl("/ws"))) {
+        compact.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId
+            + "\",\"layers\":\"compact\"}");
+        plain.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId + "\"}");
+        for (WsClient ws : List.of(compact, plain)) {
+          Poll.until(() -> ws.framesContaining("\"replayed\""), l -> !l.isEmpty(), WAIT,
+              "end of replay");
+        }
+        for (int l = 3; l < 6; l++) {
+          d.publish(job.layer(l));
+        }
+        List<String> layers = Poll.until(
+            () -> compact.framesContaining("\"type\":\"layer\""), l -> l.size() == 6, WAIT,
+            "3 replayed + 3 live compact layers");
+        for (int l = 0; l < 6; l++) {
+          JsonNode frame = json(layers.get(l));
+          assertEquals(l, frame.path("layer").asInt());
+          assertEquals(job.top1(l).get(100),
+              frame.path("words").get(frame.path("top").get(100 * 5).asInt()).asText());
+        }
+        assertTrue(compact.framesContaining("\"lenscast.layer\"").isEmpty(),
+            "no full layer events to the compact client");
+        Poll.until(() -> plain.framesContaining("\"lenscast.layer\""), l -> l.size() == 6, WAIT,
+            "6 full layer events to the other client");
+        assertTrue(plain.framesContaining("\"type\":\"layer\"").isEmpty());
+        assertEquals(1, compact.framesContaining("\"lenscast.job\"").size(),
+            "other events go out as they are");
+      }
+    }
+  }
+
+  @Test
+  void rowChangesOfABurstAreCoalescedAndTheLastRowIsCurrent() throws Exception {
+    try (RunningDashboard d = new RunningDashboard(broker, "")) {
+      RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), 40, null, null);
+      try (WsClient ws = WsClient.fast(d.wsUrl("/ws"))) {
+        Poll.until(() -> ws.framesContaining("\"type\":\"jobs\""), l -> !l.isEmpty(), WAIT,
+            "the list");
+        d.publish(job.job);
+        for (int l = 0; l < 40; l++) {
+          d.publishAsync(job.layer(l));
+        }
+        List<String> rows = Poll.until(() -> ws.framesContaining(job.jobId).stream()
+                .filter(f -> f.contains("\"type\":\"job\"")).toList(),
+            l -> !l.isEmpty() && l.get(l.size() - 1).contains("\"layersDone\":40"), WAIT,
+            "the row at 40 layers");
+        assertTrue(rows.size() < 30,
+            rows.size() + " row frames for 41 events (one each uncoalesced)");
+      }
+    }
+  }
+
+  @Test
+  void aClientThatStopsDrainingIsDroppedAfterTheAllowedLagWithinItsBuffer() throws Exception {
+    try (RunningDashboard d = new RunningDashboard(broker,
+        "\"wsClientBufferEvents\": 100000, \"wsClientMaxLagMs\": 1000")) {
+      RecordedJob job = new RecordedJob(UUID.randomUUID().toString(), 200, null, null);
+      d.publish(job.job);
+      try (WsClient fast = WsClient.fast(d.wsUrl("/ws"));
+          WsClient stalled = new WsClient(d.wsUrl("/ws"), 1)) {
+        fast.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId + "\"}");
+        stalled.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId + "\"}");
+        Poll.until(() -> fast.framesContaining("\"replayed\""), l -> !l.isEmpty(), WAIT,
+            "fast subscribed");
+        for (int l = 0; l < 200; l++) {
+          d.publish(job.layer(l));
+        }
+        Poll.until(() -> fast.framesContaining("\"lenscast.layer\""), l -> l.size() == 200, WAIT,
+            "all 200 layers at the fast client, in one burst");
+        stalled.resume();
+        String closed = stalled.closed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(closed.startsWith("4008"), closed);
+        assertTrue(closed.contains("waited more than 1000 ms"), closed);
+        assertFalse(fast.closed.isDone(), "the fast client stays connected");
+      }
+    }
+  }
+
+  @Test
   void everyClientGetsTheJobListAndItsChanges() throws Exception {
     try (RunningDashboard d = new RunningDashboard(broker, "");
         WsClient ws = WsClient.fast(d.wsUrl("/ws"))) {

@@ -69,6 +69,12 @@ final class RunningDashboard implements AutoCloseable {
     }
   }
 
+  /** Publishes without waiting for the broker's ack (a burst, as a fast worker sends it). */
+  void publishAsync(Event event) {
+    producer.send(new ProducerRecord<>(topics.forEvent(event), event.jobId(),
+        EventCodec.toBytes(event)));
+  }
+
   void publishRaw(String topic, String key, String value) {
     try {
       producer.send(new ProducerRecord<>(topic, key,

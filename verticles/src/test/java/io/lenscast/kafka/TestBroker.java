@@ -2,22 +2,49 @@ package io.lenscast.kafka;
 
 import io.lenscast.config.ConfigLoader;
 import io.lenscast.config.LenscastConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One embedded broker for a test class on free loopback ports, plus per-test configurations
  * with random topic names and group ids so tests sharing the broker never see each other.
+ * A test class that only needs the broker running around its tests registers it as an
+ * extension: {@code @RegisterExtension static final TestBroker broker = TestBroker.perClass();}.
  */
-public final class TestBroker implements AutoCloseable {
+public final class TestBroker implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private final Path dataDir;
+  private final boolean ownsDataDir;
   private final int port;
   private final int controllerPort;
   private final EmbeddedKafka kafka;
 
   public TestBroker(Path dataDir) {
+    this(dataDir, false);
+  }
+
+  /**
+   * A broker in a fresh temporary folder, started before the class's first test and closed
+   * after its last one (folder deleted), when registered with {@code @RegisterExtension}.
+   */
+  public static TestBroker perClass() {
+    try {
+      return new TestBroker(Files.createTempDirectory("lenscast-kafka-"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private TestBroker(Path dataDir, boolean ownsDataDir) {
+    this.ownsDataDir = ownsDataDir;
     int[] ports = FreePorts.pick(2);
     this.dataDir = dataDir;
     this.port = ports[0];
@@ -90,6 +117,13 @@ public final class TestBroker implements AutoCloseable {
     });
   }
 
+  /** A fresh configuration ({@link #config} without extras) whose topics exist already. */
+  public LenscastConfig configWithTopics() {
+    LenscastConfig c = config("");
+    createTopics(c);
+    return c;
+  }
+
   /** Creates the config's topics on this broker. */
   public void createTopics(LenscastConfig c) {
     TopicAdmin.ensureTopics(new KafkaClients(c.kafka()), new Topics(c.kafka().topics()).all(),
@@ -102,6 +136,19 @@ public final class TestBroker implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+    if (ownsDataDir) {
+      Utils.delete(dataDir.toFile());
+    }
   }
 
   @Override

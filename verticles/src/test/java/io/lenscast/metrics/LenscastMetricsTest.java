@@ -28,4 +28,19 @@ class LenscastMetricsTest {
       }
     }
   }
+
+  @Test
+  void theLagOfAGroupSumsItsConsumersInThisProcessUntilTheyLeave() throws Exception {
+    try (LenscastMetrics m = new LenscastMetrics()) {
+      AutoCloseable first = m.consumerLag("lenscast-workers", () -> 3);
+      AutoCloseable second = m.consumerLag("lenscast-workers", () -> 4);
+      m.consumerLag("other", () -> 10);
+      assertTrue(m.scrape().contains("lenscast_consumer_lag{group=\"lenscast-workers\"} 7.0"));
+      first.close();
+      assertTrue(m.scrape().contains("lenscast_consumer_lag{group=\"lenscast-workers\"} 4.0"));
+      second.close();
+      assertTrue(m.scrape().contains("lenscast_consumer_lag{group=\"lenscast-workers\"} 0.0"));
+      assertTrue(m.scrape().contains("lenscast_consumer_lag{group=\"other\"} 10.0"));
+    }
+  }
 }

@@ -13,7 +13,6 @@ import io.lenscast.testing.Jobs;
 import io.lenscast.testing.TopicCollector;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,31 +21,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Worker mechanics with a stand-in processor: pausing while busy, offsets, DLQ headers. */
 class WorkerMechanicsTest {
-  @TempDir
-  static Path tmp;
-  static TestBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new TestBroker(tmp.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
+  @RegisterExtension
+  static final TestBroker broker = TestBroker.perClass();
 
   @Test
   void consumerTakesNoNewJobWhileOneRunsAndCommitsOnlyAfterItsEvents() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     FakeProcessor fake = new FakeProcessor(3);
     fake.hold = new CountDownLatch(1);
     Vertx vertx = Vertx.vertx();
@@ -84,8 +69,7 @@ class WorkerMechanicsTest {
   @Test
   void malformedMessageGoesToDlqWithOriginalBytesAndHeadersAndTheLoopGoesOn()
       throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     Vertx vertx = Vertx.vertx();
     byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
     try (LenscastMetrics metrics = new LenscastMetrics();

@@ -29,9 +29,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,19 +42,8 @@ class WorkerProcessesTest {
   private static final Duration WAIT = Duration.ofSeconds(180);
   @TempDir
   static Path tmp;
-  static TestBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new TestBroker(tmp.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
+  @RegisterExtension
+  static final TestBroker broker = TestBroker.perClass();
 
   private static Path configFile(LenscastConfig c) throws Exception {
     Path file = tmp.resolve("config-" + UUID.randomUUID() + ".json");
@@ -75,8 +63,7 @@ class WorkerProcessesTest {
 
   @Test
   void jobOfAWorkerKilledMidJobIsCompletedByAnotherWorker() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     Path config = configFile(c);
     String id = "kill-" + UUID.randomUUID();
     try (TopicCollector status = statusOf(c);
@@ -105,8 +92,7 @@ class WorkerProcessesTest {
 
   @Test
   void sigtermLetsTheRunningJobFinishThenLeavesTheGroup() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     String id = "term-" + UUID.randomUUID();
     try (TopicCollector status = statusOf(c);
         WorkerProcess w = WorkerProcess.start(configFile(c), tmp.resolve("term.log"));
@@ -134,8 +120,7 @@ class WorkerProcessesTest {
 
   @Test
   void twoWorkerProcessesInOneGroupShareTwentyJobsEachDoneOnce() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     Path config = configFile(c);
     List<String> ids = new ArrayList<>();
     try (TopicCollector status = statusOf(c);
@@ -178,8 +163,7 @@ class WorkerProcessesTest {
 
   @Test
   void workerReconnectsAfterABrokerRestartAndFinishesItsJobs() throws Exception {
-    LenscastConfig c = broker.config("");
-    broker.createTopics(c);
+    LenscastConfig c = broker.configWithTopics();
     String first = "restart-1-" + UUID.randomUUID();
     String second = "restart-2-" + UUID.randomUUID();
     try (Platform worker = Platform.start(c, EnumSet.of(Role.WORKER), false,
