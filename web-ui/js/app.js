@@ -58,7 +58,7 @@ function renderJobRow(job) {
   b.querySelector('.fill').style.transform = `scaleX(${pct / 100})`;
   b.querySelector('.progress-text').textContent = job.state === 'failed'
     ? (job.errorMessage ? `failed: ${job.errorMessage}` : 'failed')
-    : `layers ${job.layersDone} / ${job.layersTotal || '?'}`;
+    : `${job.lens === false ? 'runs' : 'layers'} ${job.layersDone} / ${job.layersTotal || '?'}`;
   return li;
 }
 

@@ -58,6 +58,15 @@ function entryFromCompact(frame) {
   });
 }
 
+/**
+ * Whether a job gets the logit lens (as the worker decides): when its analyses ask for it, or ask
+ * for nothing in particular. Unknown (the job event not seen yet) counts as a lens job.
+ */
+export function wantsLens(job) {
+  const a = job?.analyses;
+  return !a || Boolean(a.logitLens) || (!a.ablation && !a.knockout && !a.generate);
+}
+
 function isLayer(event) {
   return event.schema === 'lenscast.layer' || (!event.schema && event.type === 'layer');
 }
@@ -94,7 +103,8 @@ export function applyEvent(state, event) {
       const terminal = (s) => s === 'completed' || s === 'failed';
       if (state.status && terminal(state.status.state) && !terminal(event.state)) return null;
       state.status = event;
-      if (event.progress && event.progress.total) {
+      // progress counts layers on lens jobs, runs (baseline, conditions, ...) on the others
+      if (event.progress && event.progress.total && wantsLens(state.job)) {
         state.numLayers = Math.max(state.numLayers, event.progress.total);
       }
       return 'status';

@@ -3,7 +3,7 @@
 import {
   applyEvent, createJobState, receivedLayers, nearestLayer, top1, measureValues, searchCells,
   cellTopK, lastTopK, top1Series, classShareByLayer, ablationBars, knockoutMatrix,
-  searchCountsByLayer, cellCount,
+  searchCountsByLayer, cellCount, wantsLens,
 } from './jobState.js';
 import { boxOnCrop, cellsUnderBox, parseCellsCondition, positionsToCells, rowCol } from './grid.js';
 import { LayerView } from './layerView.js';
@@ -113,6 +113,7 @@ export class JobView {
       this.renderCurvesSoon();
     } else if (what === 'job') {
       this.renderHeader();
+      this.renderSlider();
       this.renderObjects();
     } else if (what === 'status' || what === 'result') {
       this.renderHeader();
@@ -289,7 +290,9 @@ export class JobView {
     const slider = $('layer-slider');
     slider.max = String(Math.max(0, (total || received) - 1));
     slider.disabled = received === 0;
-    $('layer-count').textContent = `${received} / ${total || '?'}`;
+    $('layer-count').textContent = this.state.job && !wantsLens(this.state.job)
+      ? 'none: this job did not ask for the logit lens'
+      : `${received} / ${total || '?'}`;
   }
 
   renderPatch() {

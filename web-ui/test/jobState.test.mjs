@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   createJobState, applyEvent, nearestLayer, top1, cellTopK, lastTopK, measureValues, searchCells,
-  top1Series, classShareByLayer, ablationBars, knockoutMatrix, receivedLayers,
+  top1Series, classShareByLayer, ablationBars, knockoutMatrix, receivedLayers, wantsLens,
 } from '../js/jobState.js';
 
 const GRID = [2, 2]; // 4 visual cells + the last position
@@ -157,4 +157,18 @@ test('rows shorter than k and unknown words leave gaps, not wrong words', () => 
   assert.deepEqual(cellTopK(s, 1, 2), []);
   assert.deepEqual(top1(s, 1).tokens, ['▁cat', '▁sky', '', '▁the']);
   assert.deepEqual(lastTopK(s, 1), [{ token: '▁A', prob: 0.4 }]);
+});
+
+test('status progress sets the layer count only for jobs that get the lens', () => {
+  const lensFree = createJobState('j');
+  applyEvent(lensFree, { schema: 'lenscast.job', jobId: 'j', analyses: { ablation: { conditions: ['none'] } } });
+  applyEvent(lensFree, { schema: 'lenscast.status', jobId: 'j', state: 'running', progress: { done: 1, total: 6 } });
+  assert.equal(lensFree.numLayers, 0, 'six runs are not six layers');
+  const lens = createJobState('j');
+  applyEvent(lens, { schema: 'lenscast.job', jobId: 'j', analyses: { logitLens: { topK: 5 }, ablation: {} } });
+  applyEvent(lens, { schema: 'lenscast.status', jobId: 'j', state: 'running', progress: { done: 1, total: 33 } });
+  assert.equal(lens.numLayers, 33);
+  assert.equal(wantsLens(null), true);
+  assert.equal(wantsLens({ analyses: {} }), true);
+  assert.equal(wantsLens({ analyses: { generate: { maxNewTokens: 4 } } }), false);
 });

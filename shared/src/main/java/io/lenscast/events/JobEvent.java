@@ -37,7 +37,18 @@ public record JobEvent(
   /** Which analyses a job asks for; a null member means "not requested". */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Analyses(
-      LogitLens logitLens, Ablation ablation, Knockout knockout, Generate generate) {}
+      LogitLens logitLens, Ablation ablation, Knockout knockout, Generate generate) {
+
+    /**
+     * Whether a job with these analyses gets the logit lens: when it asks for it, and when it
+     * asks for nothing in particular ({@code a} null or empty). Ablation-, knockout- or
+     * generation-only jobs get no lens work and no layer events.
+     */
+    public static boolean wantLens(Analyses a) {
+      return a == null || a.logitLens() != null
+          || (a.ablation() == null && a.knockout() == null && a.generate() == null);
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record LogitLens(Integer topK) {}

@@ -71,7 +71,6 @@ record JobRequest(String prompt, boolean lens, int topK, int newTokens, int answ
   }
 
   static boolean wantsLens(JobEvent.Analyses a) {
-    return a == null || a.logitLens() != null || (a.ablation() == null && a.knockout() == null
-        && a.generate() == null);
+    return JobEvent.Analyses.wantLens(a);
   }
 }

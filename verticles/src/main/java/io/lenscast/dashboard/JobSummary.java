@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One row of the job list: what the list view and {@code GET /api/jobs} show without the
  * events themselves. {@code state} is the worker's last status, or {@code submitted} while only
- * the job itself has been seen.
+ * the job itself has been seen. {@code lens}: whether the job gets the logit lens (null until
+ * the job event was seen); without it, {@code layersDone}/{@code layersTotal} count the job's
+ * runs (baseline, conditions, knockouts) as its status progress does.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSummary(
@@ -13,6 +15,7 @@ public record JobSummary(
     String state,
     int layersDone,
     int layersTotal,
+    Boolean lens,
     String tag,
     String experiment,
     String task,

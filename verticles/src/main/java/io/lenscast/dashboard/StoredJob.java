@@ -141,6 +141,7 @@ final class StoredJob {
     JobEvent j = job;
     return new JobSummary(
         jobId, state, done, total,
+        j == null ? null : JobEvent.Analyses.wantLens(j.analyses()),
         j == null ? null : j.tag(),
         j == null ? null : j.experiment(),
         j == null ? null : j.task(),

@@ -91,6 +91,19 @@ class JobStoreTest {
   }
 
   @Test
+  void theSummarySaysWhetherTheJobGetsTheLens() {
+    assertNull(store.recordLayer(new LayerHeader("z", 0, 5), "{}", "{}").orElseThrow().summary()
+        .lens(), "unknown before the job event");
+    record(job("a"));
+    assertTrue(store.job("a").orElseThrow().summary().lens(), "no analyses: a lens job");
+    JobEvent j = job("b");
+    record(new JobEvent(j.schema(), j.version(), "b", j.image(), j.prompt(), null, null, null,
+        null, new JobEvent.Analyses(null, null, null, new JobEvent.Generate(4)), null, null,
+        null, 1L));
+    assertFalse(store.job("b").orElseThrow().summary().lens(), "generation only: no lens");
+  }
+
+  @Test
   void theOldestJobsAreEvictedBeyondTheBound() {
     for (String id : List.of("a", "b", "c", "d")) {
       record(job(id));
