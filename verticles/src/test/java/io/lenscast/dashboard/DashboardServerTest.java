@@ -172,13 +172,7 @@ class DashboardServerTest {
         d.publish(job.status(StatusEvent.RUNNING, l + 1));
       }
       d.publish(job.layer(2));  // a redelivery: stored once
-      Poll.until(() -> {
-        try {
-          return json(get(d.url("/api/jobs/" + job.jobId), null).body());
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      }, j -> j.path("job").path("layersDone").asInt() == 5, WAIT, "5 stored layers");
+      awaitStoredLayers(d, job.jobId, 5);
 
       try (WsClient ws = WsClient.fast(d.wsUrl("/ws"))) {
         ws.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId + "\"}");
@@ -214,13 +208,7 @@ class DashboardServerTest {
       for (int l = 0; l < 3; l++) {
         d.publish(job.layer(l));
       }
-      Poll.until(() -> {
-        try {
-          return json(get(d.url("/api/jobs/" + job.jobId), null).body());
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      }, j -> j.path("job").path("layersDone").asInt() == 3, WAIT, "3 stored layers");
+      awaitStoredLayers(d, job.jobId, 3);
       try (WsClient compact = WsClient.fast(d.wsUrl("/ws"));
           WsClient plain = WsClient.fast(d.wsUrl("/ws"))) {
         compact.send("{\"type\":\"subscribe\",\"jobId\":\"" + job.jobId
@@ -306,6 +294,17 @@ class DashboardServerTest {
         assertFalse(fast.closed.isDone(), "the fast client stays connected");
       }
     }
+  }
+
+  /** Waits until the dashboard's store holds {@code layers} layers of the job. */
+  private void awaitStoredLayers(RunningDashboard d, String jobId, int layers) {
+    Poll.until(() -> {
+      try {
+        return json(get(d.url("/api/jobs/" + jobId), null).body());
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    }, j -> j.path("job").path("layersDone").asInt() == layers, WAIT, layers + " stored layers");
   }
 
   private static boolean droppedCounted(RunningDashboard d) {
