@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenscast.events.Event;
+import io.lenscast.events.JobEvent;
 import io.lenscast.events.StatusEvent;
 import io.lenscast.kafka.TestBroker;
 import io.lenscast.testing.TopicCollector;
@@ -214,6 +215,25 @@ class DashboardBrowserTest {
     assertTrue(error.getText().contains("truncated PNG data"), error.getText());
     assertTrue(error.getText().contains("bad_image"), error.getText());
     chromium.screenshot("07-failed-job");
+  }
+
+  @Test
+  void aJobWithoutTheLensCountsItsRunsAndSaysItHasNoLayers() throws Exception {
+    page.open();
+    RecordedJob recorded = new RecordedJob(UUID.randomUUID().toString(), 5, "no-lens", null);
+    JobEvent j = recorded.job;
+    JobEvent.Analyses a = j.analyses();
+    dashboard.publish(new JobEvent(j.schema(), j.version(), j.jobId(), j.image(), j.prompt(),
+        j.task(), j.className(), j.question(), j.objects(),
+        new JobEvent.Analyses(null, a.ablation(), a.knockout(), null), j.model(),
+        j.experiment(), j.tag(), j.submittedAtMs()));
+    dashboard.publish(StatusEvent.of(j.jobId(), StatusEvent.RUNNING,
+        new StatusEvent.Progress(2, 6), null, "test"));
+    WebElement row = page.row(j.jobId());
+    page.waitFor(d -> row.getText().contains("runs 2 / 6"), "the row counting runs");
+    row.click();
+    page.waitFor(d -> page.text("layer-count").startsWith("none"), "no layers, said so");
+    assertTrue(page.text("layer-count").contains("did not ask for the logit lens"));
   }
 
   @Test
