@@ -21,6 +21,7 @@ public final class JobOptions {
         .option("--class", "NAME", "the object class the task asks about / scores")
         .option("--question", "TEXT", "VQA question")
         .option("--top-k", "K", "logit-lens top-k per position (default 5)")
+        .flag("--no-lens", "no logit lens (with --ablate, --knockout or --generate)")
         .option("--object", "LABEL", "annotated object label")
         .option("--bbox", "X,Y,W,H", "object box in image pixels")
         .option("--polygon", "X1,Y1,...", "object polygon in image pixels")
@@ -69,8 +70,18 @@ public final class JobOptions {
     }
     JobEvent.Generate generate = o.has("--generate")
         ? new JobEvent.Generate(o.intValue("--generate", 1, 1, 1024)) : null;
-    JobEvent.Analyses analyses = new JobEvent.Analyses(
-        new JobEvent.LogitLens(o.intValue("--top-k", 5, 1, 100)), ablation, knockout, generate);
+    JobEvent.LogitLens lens = new JobEvent.LogitLens(o.intValue("--top-k", 5, 1, 100));
+    if (o.has("--no-lens")) {
+      if (o.has("--top-k")) {
+        throw new UsageException("--top-k is the lens's: give it or --no-lens, not both");
+      }
+      if (ablation == null && knockout == null && generate == null) {
+        throw new UsageException("--no-lens needs --ablate, --knockout or --generate (a job"
+            + " asking for nothing else gets the lens)");
+      }
+      lens = null;
+    }
+    JobEvent.Analyses analyses = new JobEvent.Analyses(lens, ablation, knockout, generate);
     return new JobEvent(Schemas.JOB, 1, null, null, prompt, task, o.get("--class"),
         o.get("--question"), objects, analyses, model, experiment, tag, null);
   }
