@@ -6,7 +6,8 @@ import java.util.Map;
  * A naive float64 Llama decoder written from transformers' semantics, scalar loop by loop, as an
  * independent check of the engine: RMSNorm, RoPE half rotation with rope_theta (optionally
  * with a rope_scaling), grouped-query attention (query head h reads kv head h / groups), causal
- * softmax, SiLU-gated MLP, final norm, lm_head. Input: the merged embeddings; output: every hidden state and the last logits.
+ * softmax, SiLU-gated MLP, final norm, lm_head. Input: the merged embeddings; output: every
+ * hidden state and the last logits.
  */
 public final class ReferenceLlama {
   private final RandomLlava cfg;
