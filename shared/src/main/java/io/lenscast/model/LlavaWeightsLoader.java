@@ -118,6 +118,6 @@ final class LlavaWeightsLoader {
     NDArray lmHead = !reader.has(head) && c.tieWordEmbeddings() ? embed
         : load(head, c.vocabSize(), d);
     return new LlamaDecoder(embed, layers, norm, new Linear(lmHead, null),
-        new Rope(c.headDim(), c.ropeTheta()));
+        new Rope(c.headDim(), c.ropeTheta(), c.ropeScaling(), c.maxPositionEmbeddings()));
   }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The Llama decoder's hyper-parameters, bound from {@code text_config} with the defaults of
  * transformers' {@code LlamaConfig} (4.40-4.45): hidden 4096, 32 layers, 32 heads, intermediate
- * 11008, rms_norm_eps 1e-6, rope_theta 10000; {@code num_key_value_heads} defaults to the number
- * of heads and {@code head_dim} to hidden / heads.
+ * 11008, rms_norm_eps 1e-6, rope_theta 10000, no rope_scaling, max_position_embeddings 2048;
+ * {@code num_key_value_heads} defaults to the number of heads and {@code head_dim} to hidden /
+ * heads.
  */
 public record LlamaConfig(
     int vocabSize,
@@ -19,6 +20,8 @@ public record LlamaConfig(
     String hiddenAct,
     double rmsNormEps,
     double ropeTheta,
+    RopeScaling ropeScaling,
+    int maxPositionEmbeddings,
     boolean attentionBias,
     boolean mlpBias,
     boolean tieWordEmbeddings,
@@ -32,10 +35,6 @@ public record LlamaConfig(
     int heads = f.integer("num_attention_heads", 32);
     int kvHeads = f.integer("num_key_value_heads", heads);
     int headDim = f.integer("head_dim", hidden / heads);
-    if (f.has("rope_scaling")) {
-      throw new IllegalArgumentException(
-          "text_config.rope_scaling " + f.get("rope_scaling") + " is not supported");
-    }
     if (f.has("pretraining_tp") && f.integer("pretraining_tp", 1) != 1) {
       throw new IllegalArgumentException("text_config.pretraining_tp != 1 is not supported");
     }
@@ -57,6 +56,8 @@ public record LlamaConfig(
         f.string("hidden_act", "silu"),
         f.number("rms_norm_eps", 1e-6),
         f.number("rope_theta", 10000.0),
+        RopeScaling.from(f.get("rope_scaling")),
+        f.integer("max_position_embeddings", 2048),
         f.bool("attention_bias", false),
         f.bool("mlp_bias", false),
         f.bool("tie_word_embeddings", false),

@@ -68,6 +68,8 @@ class LlavaConfigTest {
     assertEquals(32064, t.vocabSize());
     assertEquals(1e-5, t.rmsNormEps());
     assertEquals(10000.0, t.ropeTheta());
+    assertEquals(RopeScaling.NONE, t.ropeScaling());
+    assertEquals(4096, t.maxPositionEmbeddings());
     assertEquals(2, t.eosTokenId());
     assertEquals(1024, c.vision().hiddenSize());
     assertEquals(24, c.vision().gridSize());
@@ -105,6 +107,6 @@ class LlavaConfigTest {
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> parse("{\"model_type\": \"clip\"}"));
     assertThrows(IllegalArgumentException.class, () -> parse(
-        "{\"model_type\": \"llava\", \"text_config\": {\"rope_scaling\": {\"type\": \"linear\"}}}"));
+        "{\"model_type\": \"llava\", \"text_config\": {\"rope_scaling\": {\"type\": \"yarn\"}}}"));
   }
 }

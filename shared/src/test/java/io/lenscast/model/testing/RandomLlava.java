@@ -64,6 +64,12 @@ public record RandomLlava(
         imageSize, patchSize);
   }
 
+  /** {@link #configJson()} plus {@code text_config} fields, e.g. {@code "rope_scaling": {...}}. */
+  public String configJson(String extraTextFields) {
+    String anchor = "\"rms_norm_eps\": 1e-05";
+    return configJson().replace(anchor, anchor + ",\n    " + extraTextFields);
+  }
+
   /** All tensors by Hub name. */
   public Map<String, CheckpointWriter.Tensor> tensors(long seed) {
     Random rnd = new Random(seed);

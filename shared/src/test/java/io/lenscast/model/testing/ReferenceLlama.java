@@ -4,18 +4,27 @@ import java.util.Map;
 
 /**
  * A naive float64 Llama decoder written from transformers' semantics, scalar loop by loop, as an
- * independent check of the engine: RMSNorm, RoPE half rotation with rope_theta, grouped-query
- * attention (query head h reads kv head h / groups), causal softmax, SiLU-gated MLP, final norm,
- * lm_head. Input: the merged embeddings; output: every hidden state and the last logits.
+ * independent check of the engine: RMSNorm, RoPE half rotation with rope_theta (optionally
+ * with a rope_scaling), grouped-query attention (query head h reads kv head h / groups), causal
+ * softmax, SiLU-gated MLP, final norm, lm_head. Input: the merged embeddings; output: every
+ * hidden state and the last logits.
  */
 public final class ReferenceLlama {
   private final RandomLlava cfg;
   private final Map<String, CheckpointWriter.Tensor> w;
+  private final ReferenceRope rope;
   private static final double EPS = 1e-5;
 
   public ReferenceLlama(RandomLlava cfg, Map<String, CheckpointWriter.Tensor> weights) {
+    this(cfg, weights, ReferenceRope.plain(cfg.ropeTheta()));
+  }
+
+  /** With the rotary frequencies of {@code rope} (a rope_scaling) instead of the default. */
+  public ReferenceLlama(RandomLlava cfg, Map<String, CheckpointWriter.Tensor> weights,
+      ReferenceRope rope) {
     this.cfg = cfg;
     this.w = weights;
+    this.rope = rope;
   }
 
   /** Result: hidden[l] for l = 0..L (L = raw output of the last layer), logits at the last. */
@@ -57,9 +66,10 @@ public final class ReferenceLlama {
     double[][] q = linear(x, p + "self_attn.q_proj.weight");
     double[][] k = linear(x, p + "self_attn.k_proj.weight");
     double[][] v = linear(x, p + "self_attn.v_proj.weight");
+    double[] invFreq = rope.inverseFrequencies(hd, t);
     for (int i = 0; i < t; i++) {
-      rope(q[i], heads, hd, i);
-      rope(k[i], kvHeads, hd, i);
+      rope(q[i], heads, hd, i, invFreq);
+      rope(k[i], kvHeads, hd, i, invFreq);
     }
     double[][] out = new double[t][heads * hd];
     for (int h = 0; h < heads; h++) {
@@ -90,13 +100,13 @@ public final class ReferenceLlama {
     return linear(out, p + "self_attn.o_proj.weight");
   }
 
-  private void rope(double[] vec, int heads, int hd, int pos) {
+  private static void rope(double[] vec, int heads, int hd, int pos, double[] invFreq) {
     int half = hd / 2;
     for (int h = 0; h < heads; h++) {
       double[] rotated = new double[hd];
       for (int d = 0; d < hd; d++) {
         int i = d % half;
-        double angle = pos / Math.pow(cfg.ropeTheta(), 2.0 * i / hd);
+        double angle = pos * invFreq[i];
         double other = d < half ? -vec[h * hd + d + half] : vec[h * hd + d - half];
         rotated[d] = vec[h * hd + d] * Math.cos(angle) + other * Math.sin(angle);
       }
