@@ -89,6 +89,7 @@ final class ConfigValidator {
     require(p, d.wsClientBufferEvents() >= 1, "dashboard.wsClientBufferEvents must be >= 1");
     require(p, d.wsClientMaxLagMs() >= 100, "dashboard.wsClientMaxLagMs must be >= 100");
     require(p, d.maxJobs() >= 1, "dashboard.maxJobs must be >= 1");
+    require(p, d.maxStoredMb() >= 16, "dashboard.maxStoredMb must be >= 16");
   }
 
   private static void port(List<String> p, String key, int port) {

@@ -2,7 +2,7 @@ package io.lenscast.config;
 
 /**
  * The {@code dashboard} section: where the HTTP/WebSocket server binds, the static web root, the
- * optional bearer token, upload and per-client buffer and lag limits, and how many jobs it keeps.
+ * optional bearer token, upload and per-client buffer and lag limits, and how many jobs (and how much of their events) it keeps in memory.
  * (The dashboard verticle reads the same keys from the JSON form of the configuration.)
  */
 public record DashboardSettings(
@@ -13,7 +13,8 @@ public record DashboardSettings(
     long maxUploadBytes,
     int wsClientBufferEvents,
     long wsClientMaxLagMs,
-    int maxJobs) {
+    int maxJobs,
+    int maxStoredMb) {
 
   @Override
   public String toString() {
@@ -21,6 +22,6 @@ public record DashboardSettings(
         + ", authToken=" + (authToken == null ? "none" : "****") + ", maxUploadBytes="
         + maxUploadBytes + ", wsClientBufferEvents=" + wsClientBufferEvents
         + ", wsClientMaxLagMs=" + wsClientMaxLagMs
-        + ", maxJobs=" + maxJobs + "]";
+        + ", maxJobs=" + maxJobs + ", maxStoredMb=" + maxStoredMb + "]";
   }
 }

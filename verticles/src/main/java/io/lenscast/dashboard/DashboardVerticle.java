@@ -36,6 +36,7 @@ public final class DashboardVerticle extends VerticleBase {
   private final LenscastMetrics metrics;
   private final String bootstrapServers;
   private Gauge clientsGauge;
+  private Gauge storedGauge;
   private KafkaConsumer<String, String> consumer;
   private JobPublisher publisher;
   private KafkaHealth health;
@@ -63,7 +64,11 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> start() {
     DashboardSettings settings = config.dashboard();
     Topics topics = new Topics(config.kafka().topics());
-    JobStore store = new JobStore(settings.maxJobs(), System::currentTimeMillis);
+    JobStore store = new JobStore(settings.maxJobs(), settings.maxStoredMb() * 1024L * 1024L,
+        System::currentTimeMillis);
+    storedGauge = Gauge.builder("lenscast.dashboard.stored", store, JobStore::storedBytes)
+        .description("memory taken by the jobs the dashboard keeps (events and crops)")
+        .baseUnit("bytes").register(metrics.registry());
     Counter dropped = Counter.builder("lenscast.ws.dropped")
         .description("events not delivered to dashboard clients that fell behind")
         .register(metrics.registry());
@@ -105,6 +110,9 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> stop() {
     if (clientsGauge != null) {
       metrics.registry().remove(clientsGauge);
+    }
+    if (storedGauge != null) {
+      metrics.registry().remove(storedGauge);
     }
     if (lagTimer >= 0) {
       vertx.cancelTimer(lagTimer);

@@ -46,9 +46,8 @@ final class EventIntake {
     Optional<LayerHeader> layer = topic.equals(layersTopic) ? LayerHeader.read(value)
         : Optional.empty();
     if (layer.isPresent()) {
-      String compact = CompactLayerFrame.of(value).orElse(value);
-      store.recordLayer(layer.get(), value, compact)
-          .ifPresent(job -> hub.publish(job, value, compact));
+      store.recordLayer(layer.get(), value).ifPresent(job -> hub.publish(job, value,
+          () -> CompactLayerFrame.of(value).orElse(value)));
       return;
     }
     Event event;
@@ -64,7 +63,7 @@ final class EventIntake {
     }
     StoredJob job = stored.get();
     String json = event instanceof JobEvent ? job.jobJson() : value;
-    hub.publish(job, json, json);
+    hub.publish(job, json, () -> json);
     if (event instanceof JobEvent j && j.image() != null && j.image().base64() != null) {
       cropLater(job, j.image().base64());
     }
@@ -78,7 +77,7 @@ final class EventIntake {
         return Optional.<CropPreview>empty();
       }
     }, false).onSuccess(crop -> crop.ifPresent(c -> {
-      job.crop(c);
+      store.crop(job, c);
       hub.publishRow(job);
     }));
   }

@@ -18,18 +18,29 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The dashboard's memory of jobs, fed by the topics, bounded to the newest {@code maxJobs} jobs.
+ * The dashboard's memory of jobs, fed by the topics, bounded to the newest {@code maxJobs} jobs
+ * and to about {@code maxStoredBytes} of events (a LLaVA-7B job's 33 layer events alone are
+ * ~5 MB in memory); the oldest jobs go first, never the one just updated.
  * Not thread-safe: the dashboard verticle touches it only from its own event loop.
  */
 final class JobStore {
   private final int maxJobs;
+  private final long maxStoredBytes;
   private final LongSupplier clock;
+  /** Written on the event loop, read by the metrics scrape. */
+  private volatile long storedBytes;
   private final LinkedHashMap<String, StoredJob> jobs = new LinkedHashMap<>();
   private final LinkedHashMap<String, String> aggregates = new LinkedHashMap<>();
 
-  JobStore(int maxJobs, LongSupplier clock) {
+  JobStore(int maxJobs, long maxStoredBytes, LongSupplier clock) {
     this.maxJobs = maxJobs;
+    this.maxStoredBytes = maxStoredBytes;
     this.clock = clock;
+  }
+
+  /** About how much memory the stored jobs take (see {@link StoredJob#storedBytes()}). */
+  long storedBytes() {
+    return storedBytes;
   }
 
   /**
@@ -42,13 +53,22 @@ final class JobStore {
       return Optional.empty();
     }
     StoredJob job = jobFor(event.jobId());
-    return fresh(job, apply(job, event, json));
+    long before = job.storedBytes();
+    return fresh(job, apply(job, event, json), before);
   }
 
   /** A layer event, known by its header only (its top-k is forwarded, never bound). */
-  Optional<StoredJob> recordLayer(LayerHeader layer, String json, String compactJson) {
+  Optional<StoredJob> recordLayer(LayerHeader layer, String json) {
     StoredJob job = jobFor(layer.jobId());
-    return fresh(job, job.addLayer(layer, json, compactJson));
+    long before = job.storedBytes();
+    return fresh(job, job.addLayer(layer, json), before);
+  }
+
+  /** Stores a job's display crop (counted in the memory bound). */
+  void crop(StoredJob job, CropPreview crop) {
+    long before = job.storedBytes();
+    job.crop(crop);
+    grown(job, before);
   }
 
   private StoredJob jobFor(String jobId) {
@@ -61,10 +81,11 @@ final class JobStore {
     return job;
   }
 
-  private Optional<StoredJob> fresh(StoredJob job, boolean isNew) {
+  private Optional<StoredJob> fresh(StoredJob job, boolean isNew, long bytesBefore) {
     if (!isNew) {
       return Optional.empty();
     }
+    grown(job, bytesBefore);
     job.touch(clock.getAsLong());
     return Optional.of(job);
   }
@@ -74,8 +95,7 @@ final class JobStore {
       JobEvent stripped = withoutImageBytes(j);
       return job.setJob(stripped, stripped == j ? json : EventCodec.toJson(stripped));
     } else if (event instanceof LayerEvent l) {
-      return job.addLayer(new LayerHeader(l.jobId(), l.layer(), l.numLayers()), json,
-          CompactLayerFrame.of(json).orElse(json));
+      return job.addLayer(new LayerHeader(l.jobId(), l.layer(), l.numLayers()), json);
     } else if (event instanceof AblationEvent a) {
       return job.addAblation(a, json);
     } else if (event instanceof KnockoutEvent k) {
@@ -111,10 +131,22 @@ final class JobStore {
     return new LinkedHashMap<>(aggregates);
   }
 
+  private void grown(StoredJob job, long bytesBefore) {
+    storedBytes += job.storedBytes() - bytesBefore;
+    Iterator<StoredJob> it = jobs.values().iterator();
+    while (storedBytes > maxStoredBytes && it.hasNext()) {
+      StoredJob oldest = it.next();
+      if (oldest != job) {
+        storedBytes -= oldest.storedBytes();
+        it.remove();
+      }
+    }
+  }
+
   private void evictOldest() {
     Iterator<StoredJob> it = jobs.values().iterator();
     while (jobs.size() > maxJobs && it.hasNext()) {
-      it.next();
+      storedBytes -= it.next().storedBytes();
       it.remove();
     }
   }

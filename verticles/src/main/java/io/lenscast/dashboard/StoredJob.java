@@ -20,8 +20,6 @@ final class StoredJob {
   private String jobJson;
   private JobEvent job;
   private final TreeMap<Integer, String> layers = new TreeMap<>();
-  /** The same layers as {@link CompactLayerFrame}s (the full event where it could not be made). */
-  private final TreeMap<Integer, String> compactLayers = new TreeMap<>();
   private final Map<String, String> ablations = new LinkedHashMap<>();
   private final Map<String, String> knockouts = new LinkedHashMap<>();
   private String resultJson;
@@ -30,6 +28,7 @@ final class StoredJob {
   private int numLayers;
   private CropPreview crop;
   private long updatedAtMs;
+  private long storedBytes;
 
   StoredJob(String jobId) {
     this.jobId = jobId;
@@ -53,7 +52,21 @@ final class StoredJob {
   }
 
   void crop(CropPreview crop) {
+    storedBytes += crop.jpeg().length - (this.crop == null ? 0 : this.crop.jpeg().length);
     this.crop = crop;
+  }
+
+  /**
+   * About how much memory the stored events and crop take: the JSON's length in UTF-16 (what a
+   * Java string of non-Latin-1 text costs) plus the JPEG.
+   */
+  long storedBytes() {
+    return storedBytes;
+  }
+
+  private void stored(String added, String replaced) {
+    storedBytes += 2L * ((added == null ? 0 : added.length())
+        - (replaced == null ? 0 : replaced.length()));
   }
 
   boolean setJob(JobEvent event, String json) {
@@ -61,33 +74,38 @@ final class StoredJob {
       return false;
     }
     job = event;
+    stored(json, jobJson);
     jobJson = json;
     return true;
   }
 
-  boolean addLayer(LayerHeader layer, String json, String compactJson) {
+  boolean addLayer(LayerHeader layer, String json) {
     numLayers = Math.max(numLayers, layer.numLayers());
-    if (layers.putIfAbsent(layer.layer(), json) != null) {
-      return false;
-    }
-    compactLayers.put(layer.layer(), compactJson);
-    return true;
+    return keep(layers.putIfAbsent(layer.layer(), json) == null, json);
   }
 
   boolean addAblation(AblationEvent event, String json) {
-    return ablations.putIfAbsent(event.condition(), json) == null;
+    return keep(ablations.putIfAbsent(event.condition(), json) == null, json);
+  }
+
+  private boolean keep(boolean isNew, String json) {
+    if (isNew) {
+      stored(json, null);
+    }
+    return isNew;
   }
 
   boolean addKnockout(KnockoutEvent event, String json) {
     String key = event.edgeSet() + "|" + event.window() + "|"
         + (event.layers() == null ? "" : event.layers()[0] + "-" + event.layers()[1]);
-    return knockouts.putIfAbsent(key, json) == null;
+    return keep(knockouts.putIfAbsent(key, json) == null, json);
   }
 
   boolean setResult(String json) {
     if (resultJson != null) {
       return false;
     }
+    stored(json, resultJson);
     resultJson = json;
     return true;
   }
@@ -98,6 +116,7 @@ final class StoredJob {
       return false;
     }
     status = event;
+    stored(json, statusJson);
     statusJson = json;
     return true;
   }
@@ -111,13 +130,18 @@ final class StoredJob {
     return events(false);
   }
 
-  /** As {@link #events()}, with the layers as compact frames when {@code compactLayers}. */
+  /**
+   * As {@link #events()}, with the layers as {@link CompactLayerFrame}s when {@code compact}
+   * (made again from the stored events: a replay is rare, memory is not).
+   */
   List<String> events(boolean compact) {
     List<String> out = new ArrayList<>(layers.size() + 8);
     if (jobJson != null) {
       out.add(jobJson);
     }
-    out.addAll(compact ? compactLayers.values() : layers.values());
+    for (String layer : layers.values()) {
+      out.add(compact ? CompactLayerFrame.of(layer).orElse(layer) : layer);
+    }
     out.addAll(ablations.values());
     out.addAll(knockouts.values());
     if (statusJson != null) {

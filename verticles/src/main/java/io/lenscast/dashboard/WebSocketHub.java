@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Fans events out to the connected browsers. Every client gets the job list and its changes; job
@@ -57,14 +58,18 @@ final class WebSocketHub {
   }
 
   /**
-   * A new event of a job: to its subscribers (as {@code compactJson} to those that asked for
-   * compact layers; the same string for events that have no compact form), and its changed row
-   * to everyone at the next row tick.
+   * A new event of a job: to its subscribers (as {@code compactJson}, made once when the first
+   * of them needs it, to those that asked for compact layers; the same string for events that
+   * have no compact form), and its changed row to everyone at the next row tick.
    */
-  void publish(StoredJob job, String eventJson, String compactJson) {
+  void publish(StoredJob job, String eventJson, Supplier<String> compactJson) {
+    String compact = null;
     for (ClientChannel client : snapshot()) {
       if (client.wants(job.jobId())) {
-        client.send(client.compactLayers() ? compactJson : eventJson);
+        if (client.compactLayers() && compact == null) {
+          compact = compactJson.get();
+        }
+        client.send(client.compactLayers() ? compact : eventJson);
       }
     }
     publishRow(job);

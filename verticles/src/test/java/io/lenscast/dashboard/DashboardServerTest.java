@@ -403,6 +403,9 @@ class DashboardServerTest {
       d.publish(job.status(StatusEvent.RUNNING, 1));
       Poll.until(() -> ws.framesContaining(job.jobId), l -> !l.isEmpty(), WAIT,
           "the next good event after a malformed one");
+      Poll.until(() -> get2(d.url("/metrics")), m -> m.lines().anyMatch(line ->
+          line.startsWith("lenscast_dashboard_stored_bytes ") && !line.endsWith(" 0.0")), WAIT,
+          "the stored events' memory in the metrics");
     }
   }
 

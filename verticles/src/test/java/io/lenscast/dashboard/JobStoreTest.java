@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobStoreTest {
-  private final JobStore store = new JobStore(3, () -> 42L);
+  private final JobStore store = new JobStore(3, Long.MAX_VALUE, () -> 42L);
 
   private static JobEvent job(String id) {
     return new JobEvent(Schemas.JOB, 1, id, new JobEvent.ImageRef("aGVsbG8=", null, "x.png"),
@@ -92,7 +92,7 @@ class JobStoreTest {
 
   @Test
   void theSummarySaysWhetherTheJobGetsTheLens() {
-    assertNull(store.recordLayer(new LayerHeader("z", 0, 5), "{}", "{}").orElseThrow().summary()
+    assertNull(store.recordLayer(new LayerHeader("z", 0, 5), "{}").orElseThrow().summary()
         .lens(), "unknown before the job event");
     record(job("a"));
     assertTrue(store.job("a").orElseThrow().summary().lens(), "no analyses: a lens job");
@@ -101,6 +101,28 @@ class JobStoreTest {
         null, new JobEvent.Analyses(null, null, null, new JobEvent.Generate(4)), null, null,
         null, 1L));
     assertFalse(store.job("b").orElseThrow().summary().lens(), "generation only: no lens");
+  }
+
+  @Test
+  void theOldestJobsAreEvictedWhenTheStoredEventsExceedTheMemoryBound() {
+    String layerJson = EventCodec.toJson(layer("x", 0));
+    long perLayer = 2L * layerJson.length();
+    JobStore small = new JobStore(100, 5 * perLayer, () -> 42L);
+    for (String id : List.of("a", "b", "c")) {
+      for (int l = 0; l < 2; l++) {
+        small.recordLayer(new LayerHeader(id, l, 5), EventCodec.toJson(layer(id, l)));
+      }
+    }
+    assertTrue(small.job("a").isEmpty(), "the oldest job went first");
+    assertTrue(small.job("b").isPresent() && small.job("c").isPresent());
+    assertTrue(small.storedBytes() <= 5 * perLayer, small.storedBytes() + " bytes kept");
+    for (int l = 0; l < 5; l++) {
+      small.recordLayer(new LayerHeader("d", l, 5), EventCodec.toJson(layer("d", l)));
+    }
+    assertEquals(List.of("d"), small.summaries().stream().map(JobSummary::jobId).toList(),
+        "the job being updated stays, even alone over the bound");
+    assertEquals(5, small.job("d").orElseThrow().summary().layersDone());
+    assertEquals(small.job("d").orElseThrow().storedBytes(), small.storedBytes());
   }
 
   @Test
