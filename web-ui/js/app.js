@@ -9,7 +9,7 @@ import { ExperimentsView } from './experimentsView.js';
 import { receivedLayers } from './jobState.js';
 
 const $ = (id) => document.getElementById(id);
-const metrics = { layerLatency: [], paintMs: [], frames: [] };
+const metrics = { layerLatency: [] };
 let jobs = [];
 const jobView = new JobView({ metrics });
 const experiments = new ExperimentsView();

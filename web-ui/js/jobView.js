@@ -12,6 +12,7 @@ import { escapeHtml, sparkline, lineChart, pairedBars, heatmap, rampLegend } fro
 
 const $ = (id) => document.getElementById(id);
 const CROP = 336;
+const MAX_LATENCY_SAMPLES = 5000;
 
 export class JobView {
   constructor({ metrics }) {
@@ -141,7 +142,6 @@ export class JobView {
   paint() {
     this.dirty = false;
     if (!this.state) return;
-    const t0 = performance.now();
     const shown = nearestLayer(this.state, this.layer);
     $('layer-label').textContent = shown ?? '–';
     const slider = $('layer-slider');
@@ -169,13 +169,16 @@ export class JobView {
     this.renderPatch();
     this.renderLastTopKHighlight(shown);
     const paintedAtMs = performance.timeOrigin + performance.now();
-    this.metrics.paintMs.push(performance.now() - t0);
     // a layer counts as painted by the first frame showing it or a later layer (live view)
     const reached = shown ?? -1;
     for (const p of this.pendingLayerEvents) {
       if (p.layer <= reached) {
         this.metrics.layerLatency.push({ ...p, jobId: this.state.jobId, paintedAtMs, shown });
       }
+    }
+    // the newest samples only: a page left open for days must not grow without bound
+    if (this.metrics.layerLatency.length > MAX_LATENCY_SAMPLES) {
+      this.metrics.layerLatency.splice(0, this.metrics.layerLatency.length - MAX_LATENCY_SAMPLES);
     }
     this.pendingLayerEvents = this.pendingLayerEvents.filter((p) => p.layer > reached);
   }

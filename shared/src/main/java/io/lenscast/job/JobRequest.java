@@ -13,10 +13,8 @@ import java.util.List;
  * those its task's answer takes (the asked number, else the paper's for the task), which every
  * intervened run and the clean run they are compared with generate.
  *
- * <p>The lens runs when the job asks for it ({@code analyses.logitLens}) and when it asks for
- * nothing in particular (no {@code analyses}, or an empty one): a plain job is a lens job. A job
- * whose {@code analyses} names other analyses but not {@code logitLens} (ablation or knockout
- * only, generation only) gets no lens work and no layer events.
+ * <p>Whether the lens runs is {@link JobEvent.Analyses#wantLens}: a plain job is a lens job; an
+ * ablation-, knockout- or generation-only job gets no lens work and no layer events.
  */
 record JobRequest(String prompt, boolean lens, int topK, int newTokens, int answerTokens,
     List<AnalysisStage> stages) {
@@ -51,7 +49,8 @@ record JobRequest(String prompt, boolean lens, int topK, int newTokens, int answ
     }
     String prompt = JobPrompt.of(job);
     int answerTokens = n != null ? n : job.task() == null ? 0 : taskOf(job).paperNewTokens();
-    return new JobRequest(prompt, wantsLens(a), topK, newTokens, answerTokens, stages);
+    return new JobRequest(prompt, JobEvent.Analyses.wantLens(a), topK, newTokens, answerTokens,
+        stages);
   }
 
   /**
@@ -68,9 +67,5 @@ record JobRequest(String prompt, boolean lens, int topK, int newTokens, int answ
     } catch (PromptRejectedException e) {
       throw new JobFailedException(JobFailedException.BAD_PROMPT, e.getMessage(), e);
     }
-  }
-
-  static boolean wantsLens(JobEvent.Analyses a) {
-    return JobEvent.Analyses.wantLens(a);
   }
 }

@@ -63,10 +63,10 @@ class GqaReferenceTest {
       }
       ReferenceLlama.Output ref = new ReferenceLlama(CFG, tensors).run(in);
       for (int l = 1; l <= CFG.layers(); l++) {
-        Compare.relativeToAbsMax("hidden " + l, flat(ref.hidden()[l]),
+        Compare.relativeToAbsMax("hidden " + l, Compare.flat(ref.hidden()[l]),
             r.capture(hooks[l]).toFloatArray(), 1e-5);
       }
-      Compare.relativeToAbsMax("logits", toFloats(ref.lastLogits()), r.logits(0), 1e-5);
+      Compare.relativeToAbsMax("logits", Compare.toFloats(ref.lastLogits()), r.logits(0), 1e-5);
     }
   }
 
@@ -129,23 +129,5 @@ class GqaReferenceTest {
       }
     }
     return best;
-  }
-
-  private static float[] flat(double[][] a) {
-    float[] out = new float[a.length * a[0].length];
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < a[i].length; j++) {
-        out[i * a[i].length + j] = (float) a[i][j];
-      }
-    }
-    return out;
-  }
-
-  private static float[] toFloats(double[] a) {
-    float[] out = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = (float) a[i];
-    }
-    return out;
   }
 }

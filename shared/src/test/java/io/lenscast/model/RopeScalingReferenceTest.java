@@ -101,11 +101,11 @@ class RopeScalingReferenceTest {
       }
       ReferenceLlama.Output ref = new ReferenceLlama(CFG, tensors, rope).run(in);
       for (int l = 1; l <= CFG.layers(); l++) {
-        Compare.relativeToAbsMax(name + " hidden " + l, flat(ref.hidden()[l]),
+        Compare.relativeToAbsMax(name + " hidden " + l, Compare.flat(ref.hidden()[l]),
             r.capture(hooks[l]).toFloatArray(), 1e-5);
       }
       logits = r.logits(0);
-      Compare.relativeToAbsMax(name + " logits", toFloats(ref.lastLogits()), logits, 1e-5);
+      Compare.relativeToAbsMax(name + " logits", Compare.toFloats(ref.lastLogits()), logits, 1e-5);
     }
     float[] plain = CheckpointFormatsTest.logits(tmp.resolve("plain"), px, IDS);
     double diff = 0;
@@ -116,23 +116,5 @@ class RopeScalingReferenceTest {
     }
     assertTrue(diff > 1e-3 * max, name + ": scaled logits differ from the unscaled ones by "
         + diff + " (max |logit| " + max + ")");
-  }
-
-  private static float[] flat(double[][] a) {
-    float[] out = new float[a.length * a[0].length];
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < a[i].length; j++) {
-        out[i * a[i].length + j] = (float) a[i][j];
-      }
-    }
-    return out;
-  }
-
-  private static float[] toFloats(double[] a) {
-    float[] out = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = (float) a[i];
-    }
-    return out;
   }
 }

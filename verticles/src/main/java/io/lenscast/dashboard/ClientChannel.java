@@ -70,14 +70,6 @@ final class ClientChannel {
     }
   }
 
-  int backlogSize() {
-    return backlog.size();
-  }
-
-  boolean isClosed() {
-    return closed;
-  }
-
   void send(String frame) {
     if (closed) {
       return;

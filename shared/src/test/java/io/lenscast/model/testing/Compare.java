@@ -7,6 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class Compare {
   private Compare() {}
 
+  /** [R][C] float64 rows as one float32 row-major array (a reference's values to compare). */
+  public static float[] flat(double[][] a) {
+    float[] out = new float[a.length * a[0].length];
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a[i].length; j++) {
+        out[i * a[i].length + j] = (float) a[i][j];
+      }
+    }
+    return out;
+  }
+
+  /** float64 values as float32. */
+  public static float[] toFloats(double[] a) {
+    float[] out = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = (float) a[i];
+    }
+    return out;
+  }
+
   /** max |a - e| <= tol * max |e|. */
   public static void relativeToAbsMax(String what, float[] expected, float[] actual, double tol) {
     assertEquals(expected.length, actual.length, what + ": length");
